@@ -1,0 +1,93 @@
+//===- AccessPath.cpp - Names for tracked memory locations ----------------===//
+#include "analyzer/AccessPath.h"
+
+#include "clang/AST/ExprCXX.h"
+
+namespace kmodlint {
+
+const clang::Expr *stripValuePreservingWrappers(const clang::Expr *E) {
+  while (E) {
+    E = E->IgnoreParenCasts();
+    // ({ ...; x; }) evaluates to its last expression: 6.10+ allocator macros
+    // and many kernel helpers are statement expressions.
+    if (const auto *SE = llvm::dyn_cast<clang::StmtExpr>(E)) {
+      const clang::CompoundStmt *Body = SE->getSubStmt();
+      if (Body->body_empty())
+        return E;
+      if (const auto *Last = llvm::dyn_cast<clang::Expr>(Body->body_back())) {
+        E = Last;
+        continue;
+      }
+      return E;
+    }
+    return E;
+  }
+  return E;
+}
+
+std::optional<AccessPath> AccessPath::of(const clang::Expr *E) {
+  E = stripValuePreservingWrappers(E);
+  if (!E)
+    return std::nullopt;
+  if (const auto *DRE = llvm::dyn_cast<clang::DeclRefExpr>(E)) {
+    const auto *Var = llvm::dyn_cast<clang::VarDecl>(DRE->getDecl());
+    if (!Var)
+      return std::nullopt;
+    AccessPath P;
+    P.Root = Var;
+    return P;
+  }
+  if (const auto *ME = llvm::dyn_cast<clang::MemberExpr>(E)) {
+    const auto *Field = llvm::dyn_cast<clang::FieldDecl>(ME->getMemberDecl());
+    if (!Field)
+      return std::nullopt;
+    auto Base = of(ME->getBase());
+    if (!Base)
+      return std::nullopt;
+    Base->Fields.push_back(Field);
+    return Base;
+  }
+  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E)) {
+    if (UO->getOpcode() == clang::UO_Deref || UO->getOpcode() == clang::UO_AddrOf)
+      return of(UO->getSubExpr());
+  }
+  return std::nullopt;
+}
+
+bool AccessPath::isPrefixOf(const AccessPath &Other) const {
+  if (Root != Other.Root || Fields.size() > Other.Fields.size())
+    return false;
+  return std::equal(Fields.begin(), Fields.end(), Other.Fields.begin());
+}
+
+bool AccessPath::isGlobal() const {
+  const auto *Var = llvm::dyn_cast<clang::VarDecl>(Root);
+  return Var && Var->hasGlobalStorage() && !Var->isStaticLocal();
+}
+
+bool AccessPath::isParameter() const { return parameter() != nullptr; }
+
+const clang::ParmVarDecl *AccessPath::parameter() const {
+  return llvm::dyn_cast<clang::ParmVarDecl>(Root);
+}
+
+AccessPath
+AccessPath::withFields(llvm::ArrayRef<const clang::FieldDecl *> More) const {
+  AccessPath P = *this;
+  P.Fields.append(More.begin(), More.end());
+  return P;
+}
+
+std::string AccessPath::str() const {
+  std::string Text = Root ? Root->getNameAsString() : "<?>";
+  clang::QualType Type = Root ? Root->getType() : clang::QualType();
+  for (const clang::FieldDecl *F : Fields) {
+    bool Pointer = !Type.isNull() && Type->isPointerType();
+    Text += Pointer ? "->" : ".";
+    Text += F->getNameAsString();
+    Type = F->getType();
+  }
+  return Text;
+}
+
+} // namespace kmodlint

@@ -1,0 +1,56 @@
+//===- AccessPath.h - Names for tracked memory locations ---------*- C++ -*-===//
+//
+// An access path is a variable followed by a chain of struct fields: `p`,
+// `priv->buf`, `dev.stats.ring`. Tracking objects by access path is what lets
+// `priv->buf = vmalloc()` in probe meet `kfree(priv->buf)` in remove.
+// `p->f` and `(*p).f` and `p.f` share a spelling on purpose: C types keep a
+// variable either a pointer or a struct, never both.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KMODLINT_ANALYZER_ACCESSPATH_H
+#define KMODLINT_ANALYZER_ACCESSPATH_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+
+namespace kmodlint {
+
+struct AccessPath {
+  const clang::ValueDecl *Root = nullptr;
+  llvm::SmallVector<const clang::FieldDecl *, 2> Fields;
+
+  /// The path \p E denotes, looking through parens, casts, `*p` and `&x`
+  /// (an address names the same location for our purposes). None for
+  /// expressions that are not a fixed location (`a[i]`, calls...).
+  static std::optional<AccessPath> of(const clang::Expr *E);
+
+  bool isPrefixOf(const AccessPath &Other) const;
+  bool isGlobal() const;
+  bool isParameter() const;
+  const clang::ParmVarDecl *parameter() const;
+
+  AccessPath withFields(llvm::ArrayRef<const clang::FieldDecl *> More) const;
+
+  /// As written in C: "priv->buf".
+  std::string str() const;
+
+  bool operator<(const AccessPath &O) const {
+    if (Root != O.Root)
+      return Root < O.Root;
+    return Fields < O.Fields;
+  }
+  bool operator==(const AccessPath &O) const {
+    return Root == O.Root && Fields == O.Fields;
+  }
+};
+
+/// Strips parens, casts and __builtin_expect()-free wrappers that do not
+/// change which object a pointer expression denotes.
+const clang::Expr *stripValuePreservingWrappers(const clang::Expr *E);
+
+} // namespace kmodlint
+
+#endif

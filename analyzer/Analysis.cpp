@@ -1,0 +1,208 @@
+//===- Analysis.cpp - Parse translation units and run the checks ----------===//
+#include "analyzer/Analysis.h"
+#include "analyzer/CompilerFlags.h"
+#include "analyzer/EmbeddedFiles.h"
+#include "analyzer/StoredFamilies.h"
+#include "analyzer/Summaries.h"
+#include "checks/Check.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Lex/HeaderSearch.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <chrono>
+
+namespace kmodlint {
+
+bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters) {
+  bool Enabled = true;
+  for (llvm::StringRef Filter : Filters) {
+    bool Exclude = Filter.consume_front("-");
+    auto Pattern = llvm::GlobPattern::create(Filter.trim());
+    if (Pattern && Pattern->match(Id))
+      Enabled = !Exclude;
+  }
+  return Enabled;
+}
+
+/// LINUX_VERSION_CODE of the TU: from the macro when the file included
+/// <linux/version.h>, else from that header as the include path finds it
+/// (Kbuild's -I include/generated/uapi). 0 when there is none.
+static unsigned kernelVersionOf(clang::Preprocessor &PP) {
+  llvm::Regex Define("#define LINUX_VERSION_CODE ([0-9]+)");
+  if (const clang::MacroInfo *MI =
+          PP.getMacroInfo(PP.getIdentifierInfo("LINUX_VERSION_CODE"))) {
+    if (MI->getNumTokens() == 1 && MI->tokens()[0].isLiteral()) {
+      unsigned Code = 0;
+      llvm::StringRef(MI->tokens()[0].getLiteralData(),
+                      MI->tokens()[0].getLength())
+          .getAsInteger(10, Code);
+      if (Code)
+        return Code;
+    }
+  }
+  clang::ConstSearchDirIterator CurDir = nullptr;
+  clang::OptionalFileEntryRef Header = PP.getHeaderSearchInfo().LookupFile(
+      "linux/version.h", clang::SourceLocation(), /*isAngled=*/true, nullptr,
+      &CurDir, {}, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
+  if (!Header)
+    return 0;
+  auto Buffer = PP.getFileManager().getBufferForFile(*Header);
+  llvm::SmallVector<llvm::StringRef, 2> Match;
+  unsigned Code = 0;
+  if (Buffer && Define.match((*Buffer)->getBuffer(), &Match))
+    Match[1].getAsInteger(10, Code);
+  return Code;
+}
+
+namespace {
+
+class ModuleConsumer : public clang::ASTConsumer {
+public:
+  ModuleConsumer(clang::CompilerInstance &CI, const AnalysisOptions &Options,
+                 UnitResult &Result)
+      : CI(CI), Options(Options), Result(Result) {}
+
+  void HandleTranslationUnit(clang::ASTContext &AST) override {
+    if (CI.getDiagnostics().hasErrorOccurred())
+      return; // reported as a parse failure
+    const ApiModel &Model = Options.Model ? *Options.Model : ApiModel::builtin();
+    TranslationUnitContext TU{AST, Model};
+    TU.KernelVersion = Options.KernelVersionOverride
+                           ? Options.KernelVersionOverride
+                           : kernelVersionOf(CI.getPreprocessor());
+    Result.KernelVersion = TU.KernelVersion;
+    Summaries FunctionSummaries(TU);
+    StoredFamilies Stores;
+    TU.FunctionSummaries = &FunctionSummaries;
+    Stores.collect(AST, Model, &FunctionSummaries);
+    TU.Stores = &Stores;
+
+    std::vector<std::unique_ptr<Check>> All = createAllChecks();
+    std::vector<Check *> Enabled;
+    for (const auto &C : All)
+      if (isCheckEnabled(C->id(), Options.CheckFilters))
+        Enabled.push_back(C.get());
+    CheckContext Context(TU, Result.Findings);
+    CheckDispatcher Dispatcher(Enabled, Context);
+
+    const clang::SourceManager &SM = AST.getSourceManager();
+    for (const clang::Decl *D : AST.getTranslationUnitDecl()->decls()) {
+      const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D);
+      if (!FD || !FD->doesThisDeclarationHaveABody() ||
+          !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+        continue;
+      Context.Function = FD;
+      PathEngine Engine(TU, Dispatcher);
+      Engine.run(FD);
+    }
+    sortAndUnique(Result.Findings);
+  }
+
+private:
+  clang::CompilerInstance &CI;
+  const AnalysisOptions &Options;
+  UnitResult &Result;
+};
+
+class ModuleAction : public clang::ASTFrontendAction {
+public:
+  ModuleAction(const AnalysisOptions &Options, UnitResult &Result)
+      : Options(Options), Result(Result) {}
+  std::unique_ptr<clang::ASTConsumer>
+  CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
+    return std::make_unique<ModuleConsumer>(CI, Options, Result);
+  }
+
+private:
+  const AnalysisOptions &Options;
+  UnitResult &Result;
+};
+
+} // namespace
+
+/// The bundled headers, mounted at BundledIncludeDir.
+static llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> bundledHeadersFS() {
+  auto Mem = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  for (const EmbeddedFile &F : embeddedFiles()) {
+    llvm::StringRef Path(F.Path);
+    if (!Path.consume_front("shims/include/"))
+      continue;
+    Mem->addFile(BundledIncludeDir.str() + "/" + Path.str(), 0,
+                 llvm::MemoryBuffer::getMemBuffer(F.Contents, F.Path));
+  }
+  return Mem;
+}
+
+UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options) {
+  auto Start = std::chrono::steady_clock::now();
+  UnitResult Result;
+  Result.File = Unit.File;
+  Result.Mode = Unit.Mode;
+
+  SanitizedFlags Flags = sanitizeCompilerFlags(Unit.CommandLine);
+  Result.DroppedFlags = Flags.Dropped;
+  std::vector<std::string> Args = Flags.Args;
+  Args[0] = "clang";
+  for (const auto &Adjust : {clang::tooling::getClangStripOutputAdjuster(),
+                             clang::tooling::getClangStripDependencyFileAdjuster(),
+                             clang::tooling::getClangSyntaxOnlyAdjuster()})
+    Args = Adjust(Args, Unit.File);
+  Args.insert(Args.begin() + 1, "-resource-dir=" KMODLINT_CLANG_RESOURCE_DIR);
+
+  // Each TU gets its own physical file system object: it keeps its own
+  // working directory, so threads never race on the process's cwd.
+  auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::createPhysicalFileSystem());
+  if (Unit.Mode == InputMode::BundledHeaders)
+    Overlay->pushOverlay(bundledHeadersFS());
+  Overlay->setCurrentWorkingDirectory(Unit.Directory);
+  auto Files = llvm::makeIntrusiveRefCnt<clang::FileManager>(
+      clang::FileSystemOptions(), Overlay);
+
+  std::string ErrorText;
+  llvm::raw_string_ostream ErrorStream(ErrorText);
+  auto DiagOpts = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
+  clang::TextDiagnosticPrinter Printer(ErrorStream, DiagOpts.get());
+  clang::tooling::ToolInvocation Invocation(
+      Args, std::make_unique<ModuleAction>(Options, Result), Files.get());
+  Invocation.setDiagnosticConsumer(&Printer);
+  Invocation.setDiagnosticOptions(DiagOpts.get());
+  bool Ok = Invocation.run();
+  if (!Ok || Printer.getNumErrors() > 0) {
+    Result.ParseFailed = true;
+    Result.CompilerErrors = ErrorStream.str();
+    Result.Findings.clear();
+  }
+  Result.Seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - Start)
+                       .count();
+  return Result;
+}
+
+std::vector<UnitResult> analyzeUnits(const std::vector<AnalysisUnit> &Units,
+                                     const AnalysisOptions &Options,
+                                     unsigned Jobs) {
+  std::vector<UnitResult> Results(Units.size());
+  if (Units.size() <= 1 || Jobs == 1) {
+    for (size_t I = 0; I < Units.size(); ++I)
+      Results[I] = analyzeUnit(Units[I], Options);
+    return Results;
+  }
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (size_t I = 0; I < Units.size(); ++I)
+    Pool.async([&, I] { Results[I] = analyzeUnit(Units[I], Options); });
+  Pool.wait();
+  return Results;
+}
+
+} // namespace kmodlint

@@ -1,0 +1,45 @@
+//===- Analysis.h - Parse translation units and run the checks --*- C++ -*-===//
+#ifndef KMODLINT_ANALYZER_ANALYSIS_H
+#define KMODLINT_ANALYZER_ANALYSIS_H
+
+#include "analyzer/CompilationInputs.h"
+#include "analyzer/Finding.h"
+#include "checks/ApiModel.h"
+#include <string>
+#include <vector>
+
+namespace kmodlint {
+
+struct AnalysisOptions {
+  const ApiModel *Model = nullptr; ///< defaults to ApiModel::builtin()
+  /// clang-tidy style globs: "*", "-release.use-after-free", "release.*".
+  std::vector<std::string> CheckFilters;
+  /// Overrides LINUX_VERSION_CODE of every TU (0: use the TU's own).
+  unsigned KernelVersionOverride = 0;
+};
+
+struct UnitResult {
+  std::string File;
+  InputMode Mode = InputMode::CompileDatabase;
+  bool ParseFailed = false;
+  std::string CompilerErrors; ///< clang's diagnostics when ParseFailed
+  unsigned KernelVersion = 0; ///< what the TU's LINUX_VERSION_CODE was
+  std::vector<std::string> DroppedFlags;
+  std::vector<Finding> Findings;
+  double Seconds = 0;
+};
+
+/// Whether check \p Id passes \p Filters (later entries win; '-' excludes).
+bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters);
+
+UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options);
+
+/// Analyzes \p Units on \p Jobs threads (0: one per core). Results come back
+/// in the order of \p Units, whatever the scheduling.
+std::vector<UnitResult> analyzeUnits(const std::vector<AnalysisUnit> &Units,
+                                     const AnalysisOptions &Options,
+                                     unsigned Jobs);
+
+} // namespace kmodlint
+
+#endif

@@ -1,0 +1,51 @@
+//===- PathState.cpp - What the engine knows on one path ------------------===//
+#include "analyzer/PathState.h"
+
+#include "llvm/ADT/DenseSet.h"
+
+namespace kmodlint {
+
+void PathState::forget(const AccessPath &P, bool IncludingItself) {
+  for (auto It = Bindings.lower_bound(AccessPath{P.Root, {}});
+       It != Bindings.end() && It->first.Root == P.Root;) {
+    bool Through = P.isPrefixOf(It->first) &&
+                   (IncludingItself || It->first.Fields.size() > P.Fields.size());
+    It = Through ? Bindings.erase(It) : std::next(It);
+  }
+}
+
+void PathState::bind(const AccessPath &P, const Value &V) {
+  forget(P);
+  if (V.K != Value::Kind::None)
+    Bindings[P] = V;
+}
+
+void PathState::collectUnreachable() {
+  llvm::DenseSet<ObjectId> Live;
+  for (const auto &[Path, V] : Bindings)
+    if (V.isObject())
+      Live.insert(V.Object);
+  for (const auto &[E, V] : ExprValues)
+    if (V.isObject())
+      Live.insert(V.Object);
+  if (Returned.isObject())
+    Live.insert(Returned.Object);
+  for (auto It = Objects.begin(); It != Objects.end();)
+    It = Live.contains(It->first) ? std::next(It) : Objects.erase(It);
+}
+
+bool PathState::sameTypestate(const PathState &O) const {
+  if (Bindings.size() != O.Bindings.size() || Objects.size() != O.Objects.size())
+    return false;
+  for (auto A = Bindings.begin(), B = O.Bindings.begin(); A != Bindings.end();
+       ++A, ++B)
+    if (!(A->first == B->first) || !A->second.sameTypestate(B->second))
+      return false;
+  for (auto A = Objects.begin(), B = O.Objects.begin(); A != Objects.end();
+       ++A, ++B)
+    if (A->first != B->first || !A->second.sameTypestate(B->second))
+      return false;
+  return Returned.sameTypestate(O.Returned);
+}
+
+} // namespace kmodlint

@@ -1,0 +1,62 @@
+//===- Report.cpp - Render findings as text or JSON -----------------------===//
+#include "analyzer/Report.h"
+
+#include "llvm/Support/JSON.h"
+
+namespace kmodlint {
+
+static void writePoint(llvm::raw_ostream &OS, const SourcePoint &P) {
+  OS << P.File << ':' << P.Line << ':' << P.Column << ": ";
+}
+
+void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  for (const Finding &F : Findings) {
+    writePoint(OS, F.Where);
+    OS << (F.Level == Severity::Error ? "error: " : "warning: ") << F.Message
+       << " [" << F.Check << "]\n";
+    for (const PathNote &N : F.Notes) {
+      writePoint(OS, N.Where);
+      OS << "note: " << N.Message << '\n';
+    }
+    if (F.Fix) {
+      writePoint(OS, F.Where);
+      OS << "note: fix: " << F.Fix->Description << '\n';
+    }
+  }
+}
+
+static llvm::json::Object pointJson(const SourcePoint &P) {
+  return llvm::json::Object{
+      {"file", P.File}, {"line", P.Line}, {"column", P.Column}};
+}
+
+void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  llvm::json::Array Items;
+  for (const Finding &F : Findings) {
+    llvm::json::Array Notes;
+    for (const PathNote &N : F.Notes) {
+      llvm::json::Object Note = pointJson(N.Where);
+      Note["message"] = N.Message;
+      Notes.push_back(std::move(Note));
+    }
+    llvm::json::Object Item = pointJson(F.Where);
+    Item["check"] = F.Check;
+    Item["severity"] = F.Level == Severity::Error ? "error" : "warning";
+    Item["message"] = F.Message;
+    Item["function"] = F.Function;
+    Item["fingerprint"] = F.fingerprint();
+    Item["notes"] = std::move(Notes);
+    if (F.Fix)
+      Item["fix"] = llvm::json::Object{{"file", F.Fix->File},
+                                       {"offset", F.Fix->Offset},
+                                       {"length", F.Fix->Length},
+                                       {"replacement", F.Fix->Replacement},
+                                       {"description", F.Fix->Description}};
+    Items.push_back(std::move(Item));
+  }
+  llvm::json::Value Root =
+      llvm::json::Object{{"version", 1}, {"findings", std::move(Items)}};
+  OS << llvm::formatv("{0:2}", Root) << '\n';
+}
+
+} // namespace kmodlint

@@ -1,0 +1,315 @@
+//===- ApiModel.cpp - Kernel API knowledge loaded from YAML ---------------===//
+#include "checks/ApiModel.h"
+#include "analyzer/EmbeddedFiles.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <yaml-cpp/yaml.h>
+
+namespace kmodlint {
+
+std::optional<unsigned> parseKernelVersion(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 3> Parts;
+  Text.trim().split(Parts, '.');
+  if (Parts.size() < 2 || Parts.size() > 3)
+    return std::nullopt;
+  unsigned Numbers[3] = {0, 0, 0};
+  for (size_t I = 0; I < Parts.size(); ++I)
+    if (Parts[I].getAsInteger(10, Numbers[I]))
+      return std::nullopt;
+  return kernelVersion(Numbers[0], Numbers[1], Numbers[2]);
+}
+
+std::string formatKernelVersion(unsigned Code) {
+  unsigned Patch = Code & 0xff;
+  std::string Text = llvm::formatv("{0}.{1}", Code >> 16, (Code >> 8) & 0xff);
+  if (Patch)
+    Text += "." + std::to_string(Patch);
+  return Text;
+}
+
+llvm::StringRef ApiModel::canonicalName(llvm::StringRef Callee) {
+  Callee.consume_back("_noprof");
+  return Callee;
+}
+
+namespace {
+
+/// Parse errors name the model file, line and column, as users edit it.
+class ModelParser {
+public:
+  ModelParser(ApiModel &Model, llvm::StringRef SourceName)
+      : SourceName(SourceName.str()) {}
+
+  llvm::Error error(const YAML::Node &Node, const llvm::Twine &Message) {
+    const YAML::Mark Mark = Node.Mark();
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("{0}:{1}:{2}: {3}", SourceName, Mark.line + 1,
+                      Mark.column + 1, Message.str())
+            .str());
+  }
+
+  /// Rejects keys outside \p Allowed: a misspelt key must not be ignored.
+  llvm::Error checkKeys(const YAML::Node &Map,
+                        std::initializer_list<llvm::StringRef> Allowed,
+                        llvm::StringRef Where) {
+    if (!Map.IsMap())
+      return error(Map, llvm::Twine(Where) + " must be a mapping");
+    for (const auto &Entry : Map) {
+      std::string Key = Entry.first.as<std::string>();
+      if (llvm::find(Allowed, Key) == Allowed.end())
+        return error(Entry.first, "unknown key '" + Key + "' in " + Where +
+                                      " (expected one of: " +
+                                      llvm::join(Allowed, ", ") + ")");
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Expected<unsigned> index(const YAML::Node &Node,
+                                 llvm::StringRef What) {
+    try {
+      return Node.as<unsigned>();
+    } catch (const YAML::Exception &) {
+      return error(Node, llvm::Twine(What) + " must be an argument index");
+    }
+  }
+
+  llvm::Expected<unsigned> version(const YAML::Node &Node) {
+    if (auto V = parseKernelVersion(Node.as<std::string>()))
+      return *V;
+    return error(Node, "kernel version must look like \"6.4\"");
+  }
+
+  std::string SourceName;
+};
+
+} // namespace
+
+llvm::Expected<std::unique_ptr<ApiModel>>
+ApiModel::parse(llvm::StringRef Yaml, llvm::StringRef SourceName) {
+  auto Model = std::make_unique<ApiModel>();
+  if (llvm::Error E = Model->extend(Yaml, SourceName))
+    return E;
+  return Model;
+}
+
+llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
+  ModelParser P(*this, SourceName);
+  YAML::Node Root;
+  try {
+    Root = YAML::Load(Yaml.str());
+  } catch (const YAML::ParserException &E) {
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("{0}:{1}:{2}: {3}", SourceName, E.mark.line + 1,
+                      E.mark.column + 1, E.msg)
+            .str());
+  }
+  if (Root.IsNull())
+    return llvm::Error::success();
+  if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "drvdata"},
+                           "the API model"))
+    return E;
+
+  try {
+    for (const auto &FamilyEntry : Root["families"]) {
+      const YAML::Node &Spec = FamilyEntry.second;
+      if (auto E = P.checkKeys(Spec,
+                               {"description", "managed", "acquire", "release",
+                                "also_released_by"},
+                               "a family"))
+        return E;
+      auto Family = std::make_unique<AllocFamily>();
+      Family->Name = FamilyEntry.first.as<std::string>();
+      Family->Description =
+          Spec["description"] ? Spec["description"].as<std::string>()
+                              : Family->Name + " memory";
+      Family->Managed = Spec["managed"] && Spec["managed"].as<bool>();
+
+      for (const auto &A : Spec["acquire"]) {
+        if (auto E = P.checkKeys(A.second, {"gfp", "fails"}, "an acquire entry"))
+          return E;
+        AcquireFunction Fn;
+        Fn.Name = A.first.as<std::string>();
+        Fn.Family = Family.get();
+        if (A.second["gfp"]) {
+          auto Index = P.index(A.second["gfp"], "gfp");
+          if (!Index)
+            return Index.takeError();
+          Fn.GfpArg = *Index;
+        }
+        if (A.second["fails"]) {
+          std::string Fails = A.second["fails"].as<std::string>();
+          if (Fails == "errptr")
+            Fn.Fails = FailureValue::ErrPtr;
+          else if (Fails != "null")
+            return P.error(A.second["fails"], "fails must be null or errptr");
+        }
+        Family->Acquirers.push_back(Fn.Name);
+        Acquire[Fn.Name] = Fn;
+      }
+
+      auto ParseRelease = [&](const auto &R,
+                              ReleaseFunction &Out) -> llvm::Error {
+        Out.Name = R.first.template as<std::string>();
+        if (!R.second["arg"])
+          return P.error(R.second, "release entry '" + Out.Name +
+                                       "' needs arg: <index>");
+        auto Index = P.index(R.second["arg"], "arg");
+        if (!Index)
+          return Index.takeError();
+        Out.Arg = *Index;
+        return llvm::Error::success();
+      };
+      for (const auto &R : Spec["release"]) {
+        if (auto E = P.checkKeys(R.second, {"arg"}, "a release entry"))
+          return E;
+        ReleaseFunction Fn;
+        if (auto E = ParseRelease(R, Fn))
+          return E;
+        Family->Releases.push_back(Fn);
+        Release[Fn.Name] = Fn;
+        PrimaryReleaseFamily[Fn.Name] = Family.get();
+      }
+      for (const auto &R : Spec["also_released_by"]) {
+        if (auto E = P.checkKeys(R.second, {"arg", "since", "until", "source"},
+                                 "an also_released_by entry"))
+          return E;
+        CompatibleRelease Rule;
+        if (auto E = ParseRelease(R, Rule.Function))
+          return E;
+        for (auto [Key, Field] : {std::pair{"since", &Rule.Since},
+                                  std::pair{"until", &Rule.Until}}) {
+          if (!R.second[Key])
+            continue;
+          auto V = P.version(R.second[Key]);
+          if (!V)
+            return V.takeError();
+          *Field = *V;
+        }
+        if (R.second["source"])
+          Rule.Source = R.second["source"].as<std::string>();
+        Release.try_emplace(Rule.Function.Name, Rule.Function);
+        Family->AlsoReleasedBy.push_back(std::move(Rule));
+      }
+      // A user family with an existing name replaces the built-in one.
+      llvm::erase_if(Families, [&](const std::unique_ptr<AllocFamily> &F) {
+        return F->Name == Family->Name;
+      });
+      Families.push_back(std::move(Family));
+    }
+
+    if (const YAML::Node Conditions = Root["conditions"]) {
+      if (auto E = P.checkKeys(Conditions, {"is_error", "is_error_or_null"},
+                               "conditions"))
+        return E;
+      for (const auto &Name : Conditions["is_error"])
+        this->Conditions[Name.as<std::string>()] = ConditionKind::IsError;
+      for (const auto &Name : Conditions["is_error_or_null"])
+        this->Conditions[Name.as<std::string>()] = ConditionKind::IsErrorOrNull;
+    }
+    if (const YAML::Node Drvdata = Root["drvdata"]) {
+      if (auto E = P.checkKeys(Drvdata, {"setters", "getters"}, "drvdata"))
+        return E;
+      for (const auto &Setter : Drvdata["setters"]) {
+        if (auto E = P.checkKeys(Setter.second, {"arg"}, "a drvdata setter"))
+          return E;
+        auto Index = P.index(Setter.second["arg"], "arg");
+        if (!Index)
+          return Index.takeError();
+        DrvdataSetters[Setter.first.as<std::string>()] = *Index;
+      }
+      for (const auto &Name : Drvdata["getters"])
+        DrvdataGetters.insert(Name.as<std::string>());
+    }
+    for (const auto &Name : Root["borrowing_calls"])
+      Borrowing.insert(Name.as<std::string>());
+  } catch (const YAML::Exception &E) {
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("{0}:{1}:{2}: {3}", SourceName, E.mark.line + 1,
+                      E.mark.column + 1, E.msg)
+            .str());
+  }
+  return llvm::Error::success();
+}
+
+const ApiModel &ApiModel::builtin() {
+  static const std::unique_ptr<ApiModel> Model = [] {
+    auto Parsed = parse(embeddedFile("checks/kernel-api.yaml"),
+                        "<built-in>/checks/kernel-api.yaml");
+    if (!Parsed)
+      llvm::report_fatal_error(Parsed.takeError());
+    return std::move(*Parsed);
+  }();
+  return *Model;
+}
+
+const AcquireFunction *ApiModel::findAcquire(llvm::StringRef Callee) const {
+  auto It = Acquire.find(canonicalName(Callee));
+  return It == Acquire.end() ? nullptr : &It->second;
+}
+
+const ReleaseFunction *ApiModel::findRelease(llvm::StringRef Callee) const {
+  auto It = Release.find(canonicalName(Callee));
+  return It == Release.end() ? nullptr : &It->second;
+}
+
+const AllocFamily *ApiModel::familyReleasedBy(llvm::StringRef Callee) const {
+  auto It = PrimaryReleaseFamily.find(canonicalName(Callee));
+  return It == PrimaryReleaseFamily.end() ? nullptr : It->second;
+}
+
+const AllocFamily *ApiModel::findFamily(llvm::StringRef Name) const {
+  for (const auto &F : Families)
+    if (F->Name == Name)
+      return F.get();
+  return nullptr;
+}
+
+bool ApiModel::isBorrowingCall(llvm::StringRef Callee) const {
+  return Borrowing.contains(canonicalName(Callee));
+}
+
+std::optional<ConditionKind>
+ApiModel::conditionKind(llvm::StringRef Callee) const {
+  auto It = Conditions.find(Callee);
+  if (It == Conditions.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::optional<unsigned>
+ApiModel::drvdataSetterArg(llvm::StringRef Callee) const {
+  auto It = DrvdataSetters.find(Callee);
+  if (It == DrvdataSetters.end())
+    return std::nullopt;
+  return It->second;
+}
+
+bool ApiModel::isDrvdataGetter(llvm::StringRef Callee) const {
+  return DrvdataGetters.contains(Callee);
+}
+
+ReleaseVerdict ApiModel::mayRelease(const AllocFamily &Family,
+                                    llvm::StringRef ReleaseName,
+                                    unsigned Version) const {
+  ReleaseName = canonicalName(ReleaseName);
+  for (const ReleaseFunction &R : Family.Releases)
+    if (R.Name == ReleaseName)
+      return {true, nullptr};
+  for (const CompatibleRelease &Rule : Family.AlsoReleasedBy) {
+    if (Rule.Function.Name != ReleaseName)
+      continue;
+    bool InRange = Version == 0 || ((!Rule.Since || Version >= *Rule.Since) &&
+                                    (!Rule.Until || Version < *Rule.Until));
+    if (InRange)
+      return {true, nullptr};
+    return {false, &Rule};
+  }
+  return {false, nullptr};
+}
+
+} // namespace kmodlint

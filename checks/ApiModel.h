@@ -1,0 +1,138 @@
+//===- ApiModel.h - Kernel API knowledge loaded from YAML -------*- C++ -*-===//
+//
+// The kernel API model: allocation families, their acquire and release
+// functions, and calls known not to capture their arguments. It is data
+// (checks/kernel-api.yaml, embedded at build time, plus user extensions), so
+// teaching kmodlint a new allocator never needs C++.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KMODLINT_CHECKS_APIMODEL_H
+#define KMODLINT_CHECKS_APIMODEL_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kmodlint {
+
+/// KERNEL_VERSION(a, b, c) as the kernel computes it.
+constexpr unsigned kernelVersion(unsigned Major, unsigned Minor,
+                                 unsigned Patch = 0) {
+  return (Major << 16) + (Minor << 8) + (Patch > 255 ? 255 : Patch);
+}
+
+/// Parses "6.4" or "6.4.2" into a KERNEL_VERSION code.
+std::optional<unsigned> parseKernelVersion(llvm::StringRef Text);
+
+/// Renders a KERNEL_VERSION code as "6.1" (or "6.1.5").
+std::string formatKernelVersion(unsigned Code);
+
+struct AllocFamily;
+
+/// How an acquire function reports failure.
+enum class FailureValue { Null, ErrPtr };
+
+struct AcquireFunction {
+  std::string Name;
+  const AllocFamily *Family = nullptr;
+  std::optional<unsigned> GfpArg;
+  FailureValue Fails = FailureValue::Null;
+};
+
+struct ReleaseFunction {
+  std::string Name;
+  unsigned Arg = 0;
+};
+
+/// A release function of another family that also accepts this family's
+/// memory, possibly only in a range of kernel versions.
+struct CompatibleRelease {
+  ReleaseFunction Function;
+  std::optional<unsigned> Since; ///< first version that allows it
+  std::optional<unsigned> Until; ///< first version that forbids it again
+  std::string Source;            ///< where the kernel says so
+};
+
+struct AllocFamily {
+  std::string Name;
+  std::string Description;
+  bool Managed = false;
+  std::vector<std::string> Acquirers;
+  std::vector<ReleaseFunction> Releases;
+  std::vector<CompatibleRelease> AlsoReleasedBy;
+
+  /// The release function a fix should use.
+  llvm::StringRef preferredRelease() const {
+    return Releases.empty() ? llvm::StringRef() : Releases.front().Name;
+  }
+};
+
+/// The verdict of asking whether a release function may free a family's
+/// memory in a given kernel version.
+struct ReleaseVerdict {
+  bool Allowed = false;
+  /// When not allowed only because of the version: the rule that allows it
+  /// in other versions.
+  const CompatibleRelease *VersionRule = nullptr;
+};
+
+enum class ConditionKind { IsError, IsErrorOrNull };
+
+class ApiModel {
+public:
+  /// The built-in model, parsed once from the embedded YAML.
+  static const ApiModel &builtin();
+
+  /// Parses YAML text in the model schema. \p SourceName names it in errors.
+  static llvm::Expected<std::unique_ptr<ApiModel>>
+  parse(llvm::StringRef Yaml, llvm::StringRef SourceName);
+
+  /// Adds the families and lists of \p Yaml to this model (user extension).
+  llvm::Error extend(llvm::StringRef Yaml, llvm::StringRef SourceName);
+
+  const AcquireFunction *findAcquire(llvm::StringRef Callee) const;
+  /// The release function named \p Callee and the family it belongs to
+  /// (as primary release or as a compatible release of some family).
+  const ReleaseFunction *findRelease(llvm::StringRef Callee) const;
+  /// The family whose own release function \p Callee is, if any.
+  const AllocFamily *familyReleasedBy(llvm::StringRef Callee) const;
+  const AllocFamily *findFamily(llvm::StringRef Name) const;
+  bool isBorrowingCall(llvm::StringRef Callee) const;
+  std::optional<ConditionKind> conditionKind(llvm::StringRef Callee) const;
+  /// For platform_set_drvdata() and friends: the stored pointer's index.
+  std::optional<unsigned> drvdataSetterArg(llvm::StringRef Callee) const;
+  bool isDrvdataGetter(llvm::StringRef Callee) const;
+
+  /// Whether \p Release may free memory of \p Family on a kernel of version
+  /// \p Version (0 when the TU's version is unknown: then every versioned
+  /// rule is taken as allowing, to avoid false alarms).
+  ReleaseVerdict mayRelease(const AllocFamily &Family, llvm::StringRef Release,
+                            unsigned Version) const;
+
+  const std::vector<std::unique_ptr<AllocFamily>> &families() const {
+    return Families;
+  }
+
+  /// The name a model lookup uses for a callee: 6.10+ allocators are macros
+  /// over X_noprof functions, and both spell the same API.
+  static llvm::StringRef canonicalName(llvm::StringRef Callee);
+
+private:
+  std::vector<std::unique_ptr<AllocFamily>> Families;
+  llvm::StringMap<AcquireFunction> Acquire;
+  llvm::StringMap<ReleaseFunction> Release;
+  llvm::StringMap<const AllocFamily *> PrimaryReleaseFamily;
+  llvm::StringSet<> Borrowing;
+  llvm::StringMap<ConditionKind> Conditions;
+  llvm::StringMap<unsigned> DrvdataSetters;
+  llvm::StringSet<> DrvdataGetters;
+};
+
+} // namespace kmodlint
+
+#endif

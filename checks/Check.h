@@ -1,0 +1,71 @@
+//===- Check.h - The interface every kmodlint check implements --*- C++ -*-===//
+//
+// A check listens to the engine's events on one function at a time and
+// decides what is a bug. It never walks code itself: the engine already
+// knows which object a pointer is, where it came from and what happened to
+// it on the path.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KMODLINT_CHECKS_CHECK_H
+#define KMODLINT_CHECKS_CHECK_H
+
+#include "analyzer/Finding.h"
+#include "analyzer/PathEngine.h"
+#include <memory>
+#include <vector>
+
+namespace kmodlint {
+
+/// What a check needs to word a finding: locations, path notes, the sink.
+class CheckContext {
+public:
+  CheckContext(TranslationUnitContext &TU, std::vector<Finding> &Sink)
+      : TU(TU), Sink(Sink) {}
+
+  TranslationUnitContext &TU;
+  const clang::FunctionDecl *Function = nullptr;
+
+  SourcePoint point(clang::SourceLocation Loc) const;
+  /// The allocation or first sighting of \p Obj, and the branch
+  /// assumptions taken on the path since.
+  std::vector<PathNote> objectHistory(const TrackedObject &Obj,
+                                      const PathState &State) const;
+  std::string functionName() const;
+  void report(Finding F);
+
+private:
+  std::vector<Finding> &Sink;
+};
+
+class Check {
+public:
+  virtual ~Check();
+  /// The id users enable, disable and suppress: "release.mismatch".
+  virtual llvm::StringRef id() const = 0;
+  virtual llvm::StringRef summary() const = 0;
+  virtual void onRelease(const ReleaseEvent &E, const PathState &S,
+                         CheckContext &C) {}
+  virtual void onUse(const UseEvent &E, const PathState &S, CheckContext &C) {}
+  virtual void onExit(const PathState &S, CheckContext &C) {}
+};
+
+/// Every check kmodlint has, in a stable order.
+std::vector<std::unique_ptr<Check>> createAllChecks();
+
+/// Fans the engine's events out to a set of checks.
+class CheckDispatcher : public EngineListener {
+public:
+  CheckDispatcher(llvm::ArrayRef<Check *> Checks, CheckContext &Context)
+      : Checks(Checks), Context(Context) {}
+  void onRelease(const ReleaseEvent &E, const PathState &S) override;
+  void onUse(const UseEvent &E, const PathState &S) override;
+  void onExit(const PathState &S) override;
+
+private:
+  llvm::ArrayRef<Check *> Checks;
+  CheckContext &Context;
+};
+
+} // namespace kmodlint
+
+#endif

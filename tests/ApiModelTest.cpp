@@ -1,0 +1,78 @@
+//===- ApiModelTest.cpp - The YAML kernel API model -----------------------===//
+#include "checks/ApiModel.h"
+
+#include <gtest/gtest.h>
+
+using namespace kmodlint;
+
+TEST(ApiModel, BuiltinKnowsTheFamilies) {
+  const ApiModel &M = ApiModel::builtin();
+  const AcquireFunction *K = M.findAcquire("kzalloc");
+  ASSERT_NE(K, nullptr);
+  EXPECT_EQ(K->Family->Name, "kmalloc");
+  EXPECT_EQ(K->GfpArg, 1u);
+  // 6.10+ spells the allocators as X_noprof behind macros.
+  ASSERT_NE(M.findAcquire("kvmalloc_node_noprof"), nullptr);
+  EXPECT_EQ(M.findAcquire("kvmalloc_node_noprof")->Family->Name, "kvmalloc");
+  EXPECT_EQ(M.findAcquire("memdup_user")->Fails, FailureValue::ErrPtr);
+  EXPECT_TRUE(M.findFamily("devm_kmalloc")->Managed);
+  EXPECT_EQ(M.findRelease("kmem_cache_free")->Arg, 1u);
+  EXPECT_EQ(M.findRelease("dma_free_coherent")->Arg, 2u);
+  EXPECT_EQ(M.familyReleasedBy("vfree")->Name, "vmalloc");
+  EXPECT_EQ(M.familyReleasedBy("kvfree")->Name, "kvmalloc");
+  EXPECT_TRUE(M.isBorrowingCall("memset"));
+  EXPECT_EQ(M.conditionKind("IS_ERR"), ConditionKind::IsError);
+}
+
+TEST(ApiModel, ReleaseRulesAreVersioned) {
+  const ApiModel &M = ApiModel::builtin();
+  const AllocFamily &Cache = *M.findFamily("kmem_cache");
+  EXPECT_FALSE(M.mayRelease(Cache, "kfree", kernelVersion(6, 1)).Allowed);
+  EXPECT_NE(M.mayRelease(Cache, "kfree", kernelVersion(6, 1)).VersionRule,
+            nullptr);
+  EXPECT_TRUE(M.mayRelease(Cache, "kfree", kernelVersion(6, 12)).Allowed);
+  EXPECT_TRUE(M.mayRelease(Cache, "kfree", 0).Allowed) << "unknown version";
+  const AllocFamily &Kmalloc = *M.findFamily("kmalloc");
+  EXPECT_TRUE(M.mayRelease(Kmalloc, "kvfree", kernelVersion(6, 1)).Allowed);
+  EXPECT_FALSE(M.mayRelease(Kmalloc, "vfree", kernelVersion(6, 1)).Allowed);
+  EXPECT_FALSE(M.mayRelease(*M.findFamily("kvmalloc"), "kfree", 0).Allowed);
+}
+
+TEST(ApiModel, UserExtensionAddsAFamily) {
+  auto Model = ApiModel::parse(R"(
+families:
+  foo_buf:
+    description: foo buffer
+    acquire:
+      foo_buf_get: {gfp: 0}
+    release:
+      foo_buf_put: {arg: 0}
+)",
+                               "user.yaml");
+  ASSERT_TRUE(bool(Model)) << llvm::toString(Model.takeError());
+  ASSERT_NE((*Model)->findAcquire("foo_buf_get"), nullptr);
+  EXPECT_EQ((*Model)->familyReleasedBy("foo_buf_put")->Description,
+            "foo buffer");
+}
+
+TEST(ApiModel, ErrorsNameFileLineAndColumn) {
+  auto Model = ApiModel::parse("families:\n  x:\n    acquir: {}\n", "bad.yaml");
+  ASSERT_FALSE(bool(Model));
+  std::string Message = llvm::toString(Model.takeError());
+  EXPECT_NE(Message.find("bad.yaml:3:5"), std::string::npos) << Message;
+  EXPECT_NE(Message.find("unknown key 'acquir'"), std::string::npos) << Message;
+
+  auto Missing = ApiModel::parse(
+      "families:\n  x:\n    release:\n      f: {}\n", "bad.yaml");
+  ASSERT_FALSE(bool(Missing));
+  EXPECT_NE(llvm::toString(Missing.takeError()).find("needs arg"),
+            std::string::npos);
+}
+
+TEST(ApiModel, KernelVersions) {
+  EXPECT_EQ(parseKernelVersion("6.4"), kernelVersion(6, 4));
+  EXPECT_EQ(parseKernelVersion("6.1.192"), kernelVersion(6, 1, 192));
+  EXPECT_FALSE(parseKernelVersion("six"));
+  EXPECT_EQ(formatKernelVersion(kernelVersion(6, 12)), "6.12");
+  EXPECT_EQ(kernelVersion(6, 1, 0), 393472u);
+}

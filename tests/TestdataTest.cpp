@@ -1,0 +1,92 @@
+//===- TestdataTest.cpp - Run testdata/checks with inline expectations ----===//
+//
+// Each testdata/checks/*.c file is analyzed against the bundled kernel
+// headers. A line expecting a finding carries
+//     // expect-warning: <text in the message> [<check id>]
+// Every finding must match an expectation on its line and every expectation
+// must be met, so a file without expectations asserts silence (the "_ok"
+// twins). "// kmodlint-test: kernel-version X.Y" sets the kernel version.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzer/Analysis.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include <gtest/gtest.h>
+
+using namespace kmodlint;
+
+namespace {
+
+struct Expectation {
+  unsigned Line;
+  std::string Text;
+  std::string Check;
+  bool Met = false;
+};
+
+std::vector<std::string> testdataFiles() {
+  std::vector<std::string> Files;
+  std::error_code EC;
+  std::string Dir = std::string(KMODLINT_TESTDATA_DIR) + "/checks";
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".c"))
+      Files.push_back(It->path());
+  std::sort(Files.begin(), Files.end());
+  return Files;
+}
+
+class TestdataFile : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(TestdataFile, FindingsMatchInlineExpectations) {
+  const std::string &Path = GetParam();
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  ASSERT_TRUE(bool(Buffer));
+  llvm::Regex Expect("// expect-warning: (.*) \\[([a-z.-]+)\\]$");
+  llvm::Regex Version("// kmodlint-test: kernel-version ([0-9.]+)");
+  std::vector<Expectation> Expected;
+  AnalysisOptions Options;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  (*Buffer)->getBuffer().split(Lines, '\n');
+  for (unsigned I = 0; I < Lines.size(); ++I) {
+    llvm::SmallVector<llvm::StringRef, 3> M;
+    if (Expect.match(Lines[I].rtrim(), &M))
+      Expected.push_back({I + 1, M[1].str(), M[2].str()});
+    if (Version.match(Lines[I], &M))
+      Options.KernelVersionOverride = *parseKernelVersion(M[1]);
+  }
+
+  UnitResult Result = analyzeUnit(bundledHeadersUnit(Path), Options);
+  ASSERT_FALSE(Result.ParseFailed) << Result.CompilerErrors;
+  for (const Finding &F : Result.Findings) {
+    bool Matched = false;
+    for (Expectation &E : Expected)
+      if (!E.Met && E.Line == F.Where.Line && E.Check == F.Check &&
+          F.Message.find(E.Text) != std::string::npos) {
+        E.Met = Matched = true;
+        break;
+      }
+    EXPECT_TRUE(Matched) << "unexpected finding at " << F.Where.File << ":"
+                         << F.Where.Line << ": " << F.Message << " ["
+                         << F.Check << "]";
+  }
+  for (const Expectation &E : Expected)
+    EXPECT_TRUE(E.Met) << "missing finding at line " << E.Line << ": "
+                       << E.Text << " [" << E.Check << "]";
+}
+
+std::string testName(const ::testing::TestParamInfo<std::string> &Info) {
+  std::string Name = llvm::sys::path::stem(Info.param).str();
+  for (char &C : Name)
+    if (!isalnum(static_cast<unsigned char>(C)))
+      C = '_';
+  return Name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Checks, TestdataFile,
+                         ::testing::ValuesIn(testdataFiles()), testName);
+
+} // namespace
