@@ -41,17 +41,26 @@ std::optional<AccessPath> AccessPath::of(const clang::Expr *E) {
     const auto *Field = llvm::dyn_cast<clang::FieldDecl>(ME->getMemberDecl());
     if (!Field)
       return std::nullopt;
-    auto Base = of(ME->getBase());
+    // (*p).f is p->f.
+    const clang::Expr *BaseExpr = ME->getBase()->IgnoreParenCasts();
+    if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(BaseExpr);
+        UO && UO->getOpcode() == clang::UO_Deref)
+      BaseExpr = UO->getSubExpr();
+    auto Base = of(BaseExpr);
     if (!Base)
       return std::nullopt;
     Base->Fields.push_back(Field);
     return Base;
   }
-  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E)) {
-    if (UO->getOpcode() == clang::UO_Deref || UO->getOpcode() == clang::UO_AddrOf)
-      return of(UO->getSubExpr());
-  }
   return std::nullopt;
+}
+
+std::optional<AccessPath> AccessPath::ofAddressOrValue(const clang::Expr *E) {
+  E = stripValuePreservingWrappers(E);
+  if (const auto *UO = llvm::dyn_cast_or_null<clang::UnaryOperator>(E);
+      UO && UO->getOpcode() == clang::UO_AddrOf)
+    return of(UO->getSubExpr());
+  return of(E);
 }
 
 bool AccessPath::isPrefixOf(const AccessPath &Other) const {

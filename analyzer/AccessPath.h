@@ -22,10 +22,13 @@ struct AccessPath {
   const clang::ValueDecl *Root = nullptr;
   llvm::SmallVector<const clang::FieldDecl *, 2> Fields;
 
-  /// The path \p E denotes, looking through parens, casts, `*p` and `&x`
-  /// (an address names the same location for our purposes). None for
-  /// expressions that are not a fixed location (`a[i]`, calls...).
+  /// The location whose value \p E reads, looking through parens, casts
+  /// and statement expressions. None for what is not a fixed location
+  /// (`*p`, `a[i]`, calls...).
   static std::optional<AccessPath> of(const clang::Expr *E);
+  /// Like of(), and `&x` gives x: a callee given `&ctx` or `ctx` reaches
+  /// the same fields.
+  static std::optional<AccessPath> ofAddressOrValue(const clang::Expr *E);
 
   bool isPrefixOf(const AccessPath &Other) const;
   bool isGlobal() const;

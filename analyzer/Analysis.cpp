@@ -130,6 +130,19 @@ private:
 
 } // namespace
 
+/// Keeps the compiler's errors for the parse-failure report and drops its
+/// warnings: kmodlint's output is findings, and -w cannot silence driver
+/// warnings about gcc options.
+class CompilerErrorCollector : public clang::TextDiagnosticPrinter {
+public:
+  using TextDiagnosticPrinter::TextDiagnosticPrinter;
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    if (Level >= clang::DiagnosticsEngine::Error)
+      TextDiagnosticPrinter::HandleDiagnostic(Level, Info);
+  }
+};
+
 /// The bundled headers, mounted at BundledIncludeDir.
 static llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> bundledHeadersFS() {
   auto Mem = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
@@ -172,7 +185,7 @@ UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options)
   std::string ErrorText;
   llvm::raw_string_ostream ErrorStream(ErrorText);
   auto DiagOpts = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
-  clang::TextDiagnosticPrinter Printer(ErrorStream, DiagOpts.get());
+  CompilerErrorCollector Printer(ErrorStream, DiagOpts.get());
   clang::tooling::ToolInvocation Invocation(
       Args, std::make_unique<ModuleAction>(Options, Result), Files.get());
   Invocation.setDiagnosticConsumer(&Printer);

@@ -314,7 +314,8 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
     Obj.FirstPath = *Path;
     Obj.Origin = llvm::formatv("'{0}'", Path->str());
     Obj.MaybeNull = false;
-    Obj.NoteMark = S.Notes.size();
+    // It existed before this function: every assumption on the path counts.
+    Obj.NoteMark = 0;
     if (TU.Stores)
       if (const StoredFamily *Stored = TU.Stores->lookup(*Path)) {
         Obj.Family = Stored->Family;
@@ -357,7 +358,7 @@ void PathEngine::invalidateForUnknownCall(PathState &S,
                                           const clang::CallExpr *Call) {
   for (const clang::Expr *Arg : Call->arguments()) {
     const clang::Expr *Stripped = stripValuePreservingWrappers(Arg);
-    auto Path = AccessPath::of(Stripped);
+    auto Path = AccessPath::ofAddressOrValue(Stripped);
     if (!Path)
       continue;
     const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(Stripped);
@@ -392,7 +393,7 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
       release(S, Call, *R.Release, Arg, std::nullopt, Name, R.Loc);
       continue;
     }
-    if (auto Base = AccessPath::of(Arg))
+    if (auto Base = AccessPath::ofAddressOrValue(Arg))
       release(S, Call, *R.Release, nullptr, Base->withFields(R.Fields), Name,
               R.Loc);
   }

@@ -38,7 +38,7 @@ static cl::list<std::string> SourcePaths(cl::Positional,
 static cl::opt<unsigned>
     Jobs("j", cl::desc("Translation units analyzed in parallel (default: one "
                        "per core)"),
-         cl::init(0), cl::cat(Category));
+         cl::init(0), cl::Prefix, cl::cat(Category));
 static cl::opt<OutputFormat> Format(
     "format", cl::desc("Output format"), cl::init(OutputFormat::Text),
     cl::values(clEnumValN(OutputFormat::Text, "text",

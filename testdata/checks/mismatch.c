@@ -104,3 +104,13 @@ static void through_helper(void)
 }
 
 MODULE_LICENSE("GPL");
+
+static void store_through_pointer(struct kmem_cache *cache)
+{
+	int *val = kmem_cache_alloc(cache, GFP_KERNEL);
+
+	if (!val)
+		return;
+	*val = 1; /* writes the object, not the pointer */
+	kfree(val); // expect-warning: 'val' holds kmem_cache object from kmem_cache_alloc() and is released with kfree() [release.mismatch]
+}

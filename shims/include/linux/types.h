@@ -21,6 +21,8 @@ typedef unsigned int umode_t;
 typedef long intptr_t;
 typedef unsigned long uintptr_t;
 enum { false = 0, true = 1 };
+#define PAGE_SHIFT 12
+#define PAGE_SIZE (1UL << PAGE_SHIFT)
 #define NULL ((void *)0)
 struct list_head { struct list_head *next, *prev; };
 struct hlist_node { struct hlist_node *next, **pprev; };
