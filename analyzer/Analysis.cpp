@@ -156,21 +156,25 @@ static llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> bundledHeadersFS() {
   return Mem;
 }
 
-UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options) {
-  auto Start = std::chrono::steady_clock::now();
-  UnitResult Result;
-  Result.File = Unit.File;
-  Result.Mode = Unit.Mode;
-
-  SanitizedFlags Flags = sanitizeCompilerFlags(Unit.CommandLine);
-  Result.DroppedFlags = Flags.Dropped;
-  std::vector<std::string> Args = Flags.Args;
+std::vector<std::string> clangArguments(const AnalysisUnit &Unit) {
+  std::vector<std::string> Args = sanitizeCompilerFlags(Unit.CommandLine).Args;
   Args[0] = "clang";
   for (const auto &Adjust : {clang::tooling::getClangStripOutputAdjuster(),
                              clang::tooling::getClangStripDependencyFileAdjuster(),
                              clang::tooling::getClangSyntaxOnlyAdjuster()})
     Args = Adjust(Args, Unit.File);
   Args.insert(Args.begin() + 1, "-resource-dir=" KMODLINT_CLANG_RESOURCE_DIR);
+  return Args;
+}
+
+UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options) {
+  auto Start = std::chrono::steady_clock::now();
+  UnitResult Result;
+  Result.File = Unit.File;
+  Result.Mode = Unit.Mode;
+
+  Result.DroppedFlags = sanitizeCompilerFlags(Unit.CommandLine).Dropped;
+  std::vector<std::string> Args = clangArguments(Unit);
 
   // Each TU gets its own physical file system object: it keeps its own
   // working directory, so threads never race on the process's cwd.

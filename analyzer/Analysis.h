@@ -32,6 +32,10 @@ struct UnitResult {
 /// Whether check \p Id passes \p Filters (later entries win; '-' excludes).
 bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters);
 
+/// The clang command line kmodlint parses \p Unit with: sanitized Kbuild
+/// flags, -fsyntax-only, no output or dependency files.
+std::vector<std::string> clangArguments(const AnalysisUnit &Unit);
+
 UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options);
 
 /// Analyzes \p Units on \p Jobs threads (0: one per core). Results come back

@@ -18,6 +18,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
@@ -65,6 +66,11 @@ static cl::opt<bool> Verbose("verbose",
                              cl::desc("Print per-file mode, kernel version, "
                                       "timing and dropped compiler flags"),
                              cl::cat(Category));
+static cl::opt<bool> DumpClangCommands(
+    "dump-clang-commands",
+    cl::desc("Print the clang command lines kmodlint parses each file with, "
+             "as a compile_commands.json, and exit"),
+    cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No summary line on stderr"),
                            cl::cat(Category));
 
@@ -177,6 +183,21 @@ int main(int argc, const char **argv) {
     }
     Source = "bundled kernel API headers (no compile command given; use -p "
              "<build-dir> for your kernel's real headers)";
+  }
+
+  if (DumpClangCommands) {
+    llvm::json::Array Commands;
+    for (const AnalysisUnit &Unit : Units) {
+      llvm::json::Array Arguments;
+      for (const std::string &Arg : clangArguments(Unit))
+        Arguments.push_back(Arg);
+      Commands.push_back(llvm::json::Object{{"directory", Unit.Directory},
+                                            {"file", Unit.File},
+                                            {"arguments", std::move(Arguments)}});
+    }
+    llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(Commands)))
+                 << "\n";
+    return 0;
   }
 
   std::vector<UnitResult> Results = analyzeUnits(Units, Options, Jobs);
