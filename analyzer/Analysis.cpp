@@ -2,6 +2,7 @@
 #include "analyzer/Analysis.h"
 #include "analyzer/CompilerFlags.h"
 #include "analyzer/EmbeddedFiles.h"
+#include "analyzer/ModuleModel.h"
 #include "analyzer/StoredFamilies.h"
 #include "analyzer/Summaries.h"
 #include "checks/Check.h"
@@ -81,6 +82,8 @@ public:
                            ? Options.KernelVersionOverride
                            : kernelVersionOf(CI.getPreprocessor());
     Result.KernelVersion = TU.KernelVersion;
+    ModuleModel Module = ModuleModel::build(AST, Model);
+    TU.Module = &Module;
     Summaries FunctionSummaries(TU);
     StoredFamilies Stores;
     TU.FunctionSummaries = &FunctionSummaries;
@@ -105,6 +108,9 @@ public:
       PathEngine Engine(TU, Dispatcher);
       Engine.run(FD);
     }
+    Context.Function = nullptr;
+    for (Check *C : Enabled)
+      C->onTranslationUnitEnd(Context);
     sortAndUnique(Result.Findings);
   }
 

@@ -43,413 +43,99 @@ void PathEngine::note(PathState &S, clang::SourceLocation Loc,
   S.Notes.push_back({Loc, std::move(Message)});
 }
 
-/// The name the user wrote for a call: in 6.10+ `kzalloc(...)` is a macro
-/// that expands to kmalloc_noprof(..|__GFP_ZERO); prefer the macro's name
-/// when the model knows it.
-static std::string spelledCallee(const clang::CallExpr *Call,
-                                 const clang::ASTContext &AST,
-                                 const ApiModel &Model) {
-  std::string Name = PathEngine::calleeName(Call).str();
-  clang::SourceLocation Loc = Call->getBeginLoc();
-  const clang::SourceManager &SM = AST.getSourceManager();
-  while (Loc.isMacroID()) {
-    llvm::StringRef Macro =
-        clang::Lexer::getImmediateMacroName(Loc, SM, AST.getLangOpts());
-    if (Model.findAcquire(Macro) || Model.findRelease(Macro))
-      return Macro.str();
-    Loc = SM.getImmediateMacroCallerLoc(Loc);
-  }
-  return ApiModel::canonicalName(Name).str();
+std::string PathEngine::spellingOf(const PathState &S, ObjectId Id) {
+  for (const auto &[Path, V] : S.Bindings)
+    if (V.isObject() && V.Object == Id)
+      return Path.str();
+  return "the object";
 }
 
-//===----------------------------------------------------------------------===//
-// Values and conditions
-//===----------------------------------------------------------------------===//
-
-Value PathEngine::evaluate(PathState &S, const clang::Expr *E) {
-  if (!E)
-    return {};
-  E = stripValuePreservingWrappers(E);
-  if (auto It = S.ExprValues.find(E); It != S.ExprValues.end())
-    return It->second;
-  if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
-    if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect &&
-        Call->getNumArgs() > 0)
-      return evaluate(S, Call->getArg(0));
-  if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(E))
-    if (BO->getOpcode() == clang::BO_Assign)
-      return evaluate(S, BO->getLHS());
-  if (auto Path = AccessPath::of(E)) {
-    auto It = S.Bindings.find(*Path);
-    if (It != S.Bindings.end())
-      return It->second;
-    return {};
-  }
-  if (E->isNullPointerConstant(TU.AST, clang::Expr::NPC_ValueDependentIsNotNull))
-    return Value::integer(IntKnowledge::Zero);
-  if (!E->isValueDependent() && E->getType()->isIntegerType()) {
-    clang::Expr::EvalResult Result;
-    if (E->EvaluateAsInt(Result, TU.AST)) {
-      const llvm::APSInt &N = Result.Val.getInt();
-      if (N.isZero())
-        return Value::integer(IntKnowledge::Zero);
-      return Value::integer(N.isNegative() ? IntKnowledge::Negative
-                                           : IntKnowledge::NonZero);
-    }
-  }
-  return {};
-}
-
-static const clang::Expr *stripCondition(const clang::Expr *E) {
-  return E ? E->IgnoreParenImpCasts() : nullptr;
-}
-
-static bool isZeroConstant(const clang::Expr *E, clang::ASTContext &AST) {
-  E = E->IgnoreParenCasts();
-  if (E->isNullPointerConstant(AST, clang::Expr::NPC_ValueDependentIsNotNull))
-    return true;
-  clang::Expr::EvalResult R;
-  return !E->isValueDependent() && E->EvaluateAsInt(R, AST) &&
-         R.Val.getInt().isZero();
-}
-
-bool PathEngine::refine(PathState &S, const clang::Expr *Cond, bool Truth) {
-  Cond = stripCondition(Cond);
-  if (!Cond)
-    return true;
-  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(Cond))
-    if (UO->getOpcode() == clang::UO_LNot)
-      return refine(S, UO->getSubExpr(), !Truth);
-  if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(Cond)) {
-    if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect &&
-        Call->getNumArgs() > 0)
-      return refine(S, Call->getArg(0), Truth);
-    if (auto Kind = TU.Model.conditionKind(calleeName(Call));
-        Kind && Call->getNumArgs() == 1) {
-      const clang::Expr *Arg = Call->getArg(0);
-      Value V = evaluate(S, Arg);
-      std::string Spelling = spell(Arg);
-      auto Path = AccessPath::of(Arg);
-      TrackedObject *Obj = S.object(V);
-      if (Truth) {
-        // An error pointer (or NULL): nothing was acquired.
-        if (V.isNull() && *Kind == ConditionKind::IsError)
-          return false;
-        if (Obj && Obj->Status == ObjectStatus::Held &&
-            !Obj->MaybeError && !(Obj->MaybeNull && *Kind == ConditionKind::IsErrorOrNull))
-          return false;
-        if (Obj) {
-          S.Objects.erase(V.Object);
-          note(S, Call->getBeginLoc(),
-               llvm::formatv("assuming '{0}' is an error pointer", Spelling));
-        }
-        if (Path) // pointers known Negative are error pointers
-          S.bind(*Path, Value::integer(IntKnowledge::Negative));
-        return true;
-      }
-      if (Obj) {
-        Obj->MaybeError = false;
-        if (*Kind == ConditionKind::IsErrorOrNull)
-          Obj->MaybeNull = false;
-      }
-      return true;
-    }
-  }
-  if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(Cond)) {
-    switch (BO->getOpcode()) {
-    case clang::BO_EQ:
-    case clang::BO_NE: {
-      bool Equal = BO->getOpcode() == clang::BO_EQ;
-      if (isZeroConstant(BO->getRHS(), TU.AST))
-        return refine(S, BO->getLHS(), Equal ? !Truth : Truth);
-      if (isZeroConstant(BO->getLHS(), TU.AST))
-        return refine(S, BO->getRHS(), Equal ? !Truth : Truth);
-      return true;
-    }
-    case clang::BO_LT:
-    case clang::BO_GE: {
-      // ret < 0 / ret >= 0: the kernel's "did it fail" test.
-      if (!isZeroConstant(BO->getRHS(), TU.AST))
-        return true;
-      bool Negative = (BO->getOpcode() == clang::BO_LT) == Truth;
-      const clang::Expr *Operand = BO->getLHS();
-      Value V = evaluate(S, Operand);
-      IntKnowledge Known = V.isInt() ? V.Int.Known : IntKnowledge::Unknown;
-      if (Negative && (Known == IntKnowledge::Zero ||
-                       Known == IntKnowledge::NonNegative))
-        return false;
-      if (!Negative && Known == IntKnowledge::Negative)
-        return false;
-      if (auto Path = AccessPath::of(Operand)) {
-        IntKnowledge New = Negative ? IntKnowledge::Negative
-                           : Known == IntKnowledge::Zero ? IntKnowledge::Zero
-                                                         : IntKnowledge::NonNegative;
-        std::string Origin = V.isInt() ? V.Int.OriginCall : std::string();
-        if (!Origin.empty() && Known == IntKnowledge::Unknown)
-          note(S, BO->getBeginLoc(),
-               llvm::formatv("assuming {0}() {1} ('{2}' {3} 0)", Origin,
-                             Negative ? "fails" : "succeeds", Path->str(),
-                             Negative ? "<" : ">="));
-        S.bind(*Path, Value::integer(New, Origin));
-      }
-      return true;
-    }
-    case clang::BO_Assign:
-      return refine(S, BO->getLHS(), Truth);
-    default:
-      return true;
-    }
-  }
-  return assumeTruth(S, Cond, Truth);
-}
-
-bool PathEngine::assumeTruth(PathState &S, const clang::Expr *E, bool Truth) {
-  Value V = evaluate(S, E);
-  auto Path = AccessPath::of(E);
-  std::string Spelling = spell(E);
-  bool IsPointer = E->getType()->isPointerType();
-  if (TrackedObject *Obj = S.object(V)) {
-    if (Obj->Status == ObjectStatus::Released)
-      return true;
-    if (Truth) {
-      if (Obj->MaybeNull)
-        note(S, E->getBeginLoc(),
-             llvm::formatv("assuming '{0}' is non-NULL", Spelling));
-      Obj->MaybeNull = false;
-      return true;
-    }
-    if (!Obj->MaybeNull)
-      return false;
-    // The allocation failed on this path: there is no object.
-    ObjectId Id = V.Object;
-    note(S, E->getBeginLoc(), llvm::formatv("assuming '{0}' is NULL", Spelling));
-    S.Objects.erase(Id);
-    for (auto &[P, Bound] : S.Bindings)
-      if (Bound.isObject() && Bound.Object == Id)
-        Bound = Value::integer(IntKnowledge::Zero);
-    for (auto &[Ex, Bound] : S.ExprValues)
-      if (Bound.isObject() && Bound.Object == Id)
-        Bound = Value::integer(IntKnowledge::Zero);
-    return true;
-  }
-  IntKnowledge Known = V.isInt() ? V.Int.Known : IntKnowledge::Unknown;
-  if (Truth && Known == IntKnowledge::Zero)
-    return false;
-  if (!Truth && (Known == IntKnowledge::NonZero || Known == IntKnowledge::Negative))
-    return false;
-  if (Known == IntKnowledge::Unknown || Known == IntKnowledge::NonNegative) {
-    std::string Origin = V.isInt() ? V.Int.OriginCall : std::string();
-    if (!Origin.empty()) {
-      std::string What = IsPointer ? (Truth ? "returns non-NULL" : "returns NULL")
-                                   : (Truth ? "fails" : "succeeds");
-      std::string Detail = Path ? llvm::formatv(" ('{0}' is {1})", Path->str(),
-                                                Truth ? (IsPointer ? "non-NULL" : "non-zero")
-                                                      : (IsPointer ? "NULL" : "0"))
-                                      .str()
-                                : std::string();
-      note(S, E->getBeginLoc(),
-           llvm::formatv("assuming {0}() {1}{2}", Origin, What, Detail));
-    }
-    IntKnowledge New = Truth ? (Known == IntKnowledge::NonNegative
-                                    ? IntKnowledge::NonZero
-                                    : IntKnowledge::NonZero)
-                             : IntKnowledge::Zero;
-    if (Path && (IsPointer || E->getType()->isIntegerType()))
-      S.bind(*Path, Value::integer(New, Origin));
-  }
-  return true;
-}
-
-//===----------------------------------------------------------------------===//
-// Transfer functions
-//===----------------------------------------------------------------------===//
-
-void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
-                         const AllocFamily &Family, llvm::StringRef By,
-                         FailureValue Fails) {
-  const clang::SourceManager &SM = TU.AST.getSourceManager();
-  // Allocations in one macro expansion (6.10+ alloc_hooks() calls the
-  // allocator on two branches) are one site.
-  clang::SourceLocation Site = SM.getExpansionLoc(Call->getBeginLoc());
-  ObjectId Id = objectIdFor("site:" + std::to_string(Site.getRawEncoding()));
-  TrackedObject Obj;
-  Obj.Family = &Family;
-  Obj.AcquiredBy = By.str();
-  Obj.AcquireLoc = Site;
-  Obj.MaybeNull = Fails == FailureValue::Null;
-  Obj.MaybeError = Fails == FailureValue::ErrPtr;
-  Obj.NoteMark = S.Notes.size();
-  S.Objects[Id] = Obj;
-  S.ExprValues[Call] = Value::object(Id);
-}
-
-void PathEngine::release(PathState &S, const clang::CallExpr *Call,
-                         const ReleaseFunction &Fn, const clang::Expr *Arg,
-                         std::optional<AccessPath> Path,
-                         llvm::StringRef ViaHelper,
-                         clang::SourceLocation HelperLoc) {
-  Value V;
-  std::string Spelling;
-  if (Arg) {
-    V = evaluate(S, Arg);
-    Path = AccessPath::of(Arg);
-    Spelling = spell(Arg);
-  } else if (Path) {
-    V = S.lookup(*Path);
-    Spelling = Path->str();
-  }
-  // kfree(NULL) does nothing; an error pointer (a pointer known Negative)
-  // was never an object.
-  if (V.isNull() || (V.isInt() && V.Int.Known == IntKnowledge::Negative))
+void PathEngine::checkLost(PathState &S, const Value &Old,
+                           const clang::Stmt *At, const std::string &Spelling) {
+  auto It = Old.isObject() ? S.Objects.find(Old.Object) : S.Objects.end();
+  if (It == S.Objects.end())
     return;
-  if (V.isInt())
-    V = Value(); // a pointer we know only as "not NULL" or "from foo()"
-  if (V.K == Value::Kind::None && !Path)
-    return; // nothing we can name
-  if (V.K == Value::Kind::None) {
-    // First meeting with this object: it was allocated before this function
-    // (or before an unknown call). Stores elsewhere in the TU may tell its
-    // family.
-    TrackedObject Obj;
-    Obj.FirstPath = *Path;
-    Obj.Origin = llvm::formatv("'{0}'", Path->str());
-    Obj.MaybeNull = false;
-    // It existed before this function: every assumption on the path counts.
-    Obj.NoteMark = 0;
-    if (TU.Stores)
-      if (const StoredFamily *Stored = TU.Stores->lookup(*Path)) {
-        Obj.Family = Stored->Family;
-        Obj.AcquiredBy = Stored->AcquiredBy;
-        Obj.FamilyEvidenceLoc = Stored->StoreLoc;
-        Obj.FamilyEvidence =
-            Stored->ThroughDrvdata
-                ? llvm::formatv("'{0}' is the driver data, stored here as "
-                                "{1}() memory",
-                                Path->str(), Stored->AcquiredBy)
-                      .str()
-                : llvm::formatv("every store into '{0}' in this file is {1}() "
-                                "memory; one is here",
-                                Path->str(), Stored->AcquiredBy)
-                      .str();
-      }
-    ObjectId Id = objectIdFor("path:" + std::to_string(reinterpret_cast<uintptr_t>(Path->Root)) +
-                              ":" + Path->str());
-    S.Objects[Id] = Obj;
-    S.Bindings[*Path] = Value::object(Id);
-    V = Value::object(Id);
-  }
-  TrackedObject *Obj = S.object(V);
-  if (!Obj)
+  const TrackedObject &Obj = It->second;
+  // Resources named by a key (device_create()'s devt) are released by that
+  // key, not through the returned pointer.
+  bool Keyed = Obj.Acquirer && Obj.Acquirer->KeyArg;
+  if (Obj.Status != ObjectStatus::Held || !Obj.acquiredHere() || Keyed ||
+      Obj.escaped() || Obj.Pending || (Obj.Family && Obj.Family->Managed))
     return;
-  ReleaseEvent Event;
-  Event.Call = Call;
-  Event.Release = &Fn;
+  auto RefersTo = [&](const Value &V) {
+    if (V.isInt()) // a pointer into the object (p++) still reaches it
+      return llvm::is_contained(V.Int.DerivedFrom, Old.Object);
+    return V.isObject() && V.Object == Old.Object;
+  };
+  for (const auto &[P, V] : S.Bindings)
+    if (RefersTo(V))
+      return;
+  // Pending call values (ExprValues) are not counted: by the time a
+  // pointer is overwritten its own statement has consumed them.
+  LostEvent Event;
+  Event.Where = At;
   Event.Spelling = Spelling;
-  Event.ViaHelper = ViaHelper.str();
-  Event.HelperReleaseLoc = HelperLoc;
-  Event.Object = Obj;
-  Listener.onRelease(Event, S);
-  Obj->Status = ObjectStatus::Released;
-  Obj->ReleasedBy = ViaHelper.empty() ? Fn.Name : ViaHelper.str();
-  Obj->ReleaseLoc = TU.AST.getSourceManager().getExpansionLoc(Call->getBeginLoc());
-}
-
-void PathEngine::invalidateForUnknownCall(PathState &S,
-                                          const clang::CallExpr *Call) {
-  for (const clang::Expr *Arg : Call->arguments()) {
-    const clang::Expr *Stripped = stripValuePreservingWrappers(Arg);
-    auto Path = AccessPath::ofAddressOrValue(Stripped);
-    if (!Path)
-      continue;
-    const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(Stripped);
-    bool AddressTaken = UO && UO->getOpcode() == clang::UO_AddrOf;
-    // f(&p) may rewrite p; f(p) may rewrite what p points to, not p itself.
-    S.forget(*Path, /*IncludingItself=*/AddressTaken);
-  }
-  // The callee may also rewrite globals; a released global may have been
-  // reallocated, so stop vouching for it.
-  for (auto It = S.Bindings.begin(); It != S.Bindings.end();) {
-    const TrackedObject *Obj = S.object(It->second);
-    bool Drop = It->first.isGlobal() &&
-                (!Obj || Obj->Status == ObjectStatus::Released);
-    It = Drop ? S.Bindings.erase(It) : std::next(It);
-  }
-}
-
-bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
-  const clang::FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !TU.FunctionSummaries)
-    return false;
-  const FunctionSummary *Summary = TU.FunctionSummaries->get(Callee);
-  if (!Summary)
-    return false;
-  std::string Name = calleeName(Call).str();
-  invalidateForUnknownCall(S, Call);
-  for (const ParamRelease &R : Summary->Releases) {
-    if (R.Param >= Call->getNumArgs())
-      continue;
-    const clang::Expr *Arg = Call->getArg(R.Param);
-    if (R.Fields.empty()) {
-      release(S, Call, *R.Release, Arg, std::nullopt, Name, R.Loc);
-      continue;
-    }
-    if (auto Base = AccessPath::ofAddressOrValue(Arg))
-      release(S, Call, *R.Release, nullptr, Base->withFields(R.Fields), Name,
-              R.Loc);
-  }
-  if (Summary->ReturnedFamily) {
-    acquire(S, Call, *Summary->ReturnedFamily,
-            Name, Summary->ReturnedFailure);
-    if (TrackedObject *Obj = S.object(S.ExprValues[Call])) {
-      Obj->Origin = llvm::formatv("{0}() returns {1}() memory", Name,
-                                  Summary->ReturnedAcquiredBy);
-      Obj->FamilyEvidence = llvm::formatv("{0}() allocates it with {1}() here",
-                                          Name, Summary->ReturnedAcquiredBy);
-      Obj->FamilyEvidenceLoc = Summary->ReturnedAcquireLoc;
-    }
-  }
-  return true;
-}
-
-void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
-  llvm::StringRef Name = calleeName(Call);
-  if (Name.empty()) {
-    if (!Call->getDirectCallee())
-      invalidateForUnknownCall(S, Call); // through a function pointer
-    return;
-  }
-  if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect)
-    return;
-  const ApiModel &Model = TU.Model;
-  if (const AcquireFunction *Acq = Model.findAcquire(Name)) {
-    acquire(S, Call, *Acq->Family, spelledCallee(Call, TU.AST, Model), Acq->Fails);
-    return;
-  }
-  if (const ReleaseFunction *Rel = Model.findRelease(Name)) {
-    if (Rel->Arg < Call->getNumArgs())
-      release(S, Call, *Rel, Call->getArg(Rel->Arg), std::nullopt, {}, {});
-    return;
-  }
-  if (Model.isBorrowingCall(Name) || Model.conditionKind(Name) ||
-      Model.drvdataSetterArg(Name) || Model.isDrvdataGetter(Name))
-    return;
-  if (applySummary(S, Call))
-    return;
-  invalidateForUnknownCall(S, Call);
-  // Remember whose result this is, for "assuming foo() fails" notes.
-  if (!Call->getType()->isVoidType())
-    S.ExprValues[Call] = Value::integer(IntKnowledge::Unknown, Name.str());
+  Event.Object = &Obj;
+  Listener.onLost(Event, S);
+  S.Objects.erase(It);
 }
 
 void PathEngine::transferAssign(PathState &S, const clang::Expr *LHS,
-                                const clang::Expr *RHS) {
+                                const clang::Expr *RHS, const clang::Stmt *At) {
   auto Path = AccessPath::of(LHS);
-  if (!Path)
+  Value V = RHS ? evaluateWithOrigins(S, RHS) : Value();
+  if (!Path) {
+    // *p = obj, a[i] = obj: stored somewhere we do not name; it may live on.
+    llvm::SmallVector<ObjectId, 2> Stored;
+    if (V.isObject())
+      Stored.push_back(V.Object);
+    else if (V.isInt())
+      Stored.assign(V.Int.DerivedFrom.begin(), V.Int.DerivedFrom.end());
+    for (ObjectId Id : Stored)
+      if (TrackedObject *Obj = S.object(Value::object(Id));
+          Obj && Obj->StoredIn.empty()) {
+        Obj->StoredIn = spell(LHS);
+        Obj->StoredLoc = At->getBeginLoc();
+      }
     return;
-  Value V = RHS ? evaluate(S, RHS) : Value();
+  }
+  if (V.K == Value::Kind::None && RHS)
+    V = Value::integer(IntKnowledge::Unknown);
+  Value Old = S.lookup(*Path);
+  if (!RHS && Old.isObject() && LHS->getType()->isPointerType()) {
+    // p++, p += n: still a pointer into the same object.
+    V = Value::integer(IntKnowledge::Unknown);
+    V.Int.DerivedFrom.push_back(Old.Object);
+  }
   if (V.K == Value::Kind::None)
     V = Value::integer(IntKnowledge::Unknown);
-  S.bind(*Path, V);
+  storeEscapes(S, *Path, V, At);
+  rebind(S, *Path, V, At);
+}
+
+void PathEngine::rebind(PathState &S, const AccessPath &Path, const Value &V,
+                        const clang::Stmt *At) {
+  Value Old = S.lookup(Path);
+  // What hangs off the old value (p->buf when p is rebound) keeps living in
+  // it: if the old object is kept elsewhere, so are they.
+  llvm::SmallVector<ObjectId, 4> Contained;
+  for (const auto &[P, Held] : S.Bindings)
+    if (Path.isPrefixOf(P) && P.Fields.size() > Path.Fields.size()) {
+      if (Held.isObject())
+        Contained.push_back(Held.Object);
+      else if (Held.isInt())
+        Contained.append(Held.Int.DerivedFrom.begin(), Held.Int.DerivedFrom.end());
+    }
+  S.bind(Path, V);
+  if (const TrackedObject *Container = S.object(Old);
+      Container && Container->escaped())
+    for (ObjectId Id : Contained)
+      if (TrackedObject *Obj = S.object(Value::object(Id));
+          Obj && Obj->StoredIn.empty()) {
+        Obj->StoredIn = "a field of " + Path.str();
+        Obj->StoredLoc = At->getBeginLoc();
+      }
+  checkLost(S, Old, At, Path.str());
 }
 
 void PathEngine::checkDereference(PathState &S, const clang::Expr *Base,
@@ -472,14 +158,14 @@ void PathEngine::transfer(PathState &S, const clang::Stmt *St) {
   }
   if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(St)) {
     if (BO->getOpcode() == clang::BO_Assign)
-      transferAssign(S, BO->getLHS(), BO->getRHS());
+      transferAssign(S, BO->getLHS(), BO->getRHS(), BO);
     else if (BO->isCompoundAssignmentOp())
-      transferAssign(S, BO->getLHS(), nullptr);
+      transferAssign(S, BO->getLHS(), nullptr, BO);
     return;
   }
   if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(St)) {
     if (UO->isIncrementDecrementOp())
-      transferAssign(S, UO->getSubExpr(), nullptr);
+      transferAssign(S, UO->getSubExpr(), nullptr, UO);
     else if (UO->getOpcode() == clang::UO_Deref)
       checkDereference(S, UO->getSubExpr(), UO);
     return;
@@ -504,13 +190,35 @@ void PathEngine::transfer(PathState &S, const clang::Stmt *St) {
         Value V = Var->getInit() ? evaluate(S, Var->getInit()) : Value();
         if (V.K == Value::Kind::None && Var->getInit())
           V = Value::integer(IntKnowledge::Unknown);
-        S.bind(P, V);
+        // A declaration in a loop body starts a new variable each time.
+        rebind(S, P, V, DS);
       }
     return;
   }
   if (const auto *Ret = llvm::dyn_cast<clang::ReturnStmt>(St)) {
-    S.Returned = Ret->getRetValue() ? evaluate(S, Ret->getRetValue()) : Value();
+    S.Returned = Ret->getRetValue() ? evaluateWithOrigins(S, Ret->getRetValue())
+                                    : Value();
+    S.ReturnSite = Ret;
     return;
+  }
+}
+
+void PathEngine::bindParameters(PathState &S, const clang::FunctionDecl *FD) {
+  // Each pointer parameter holds the caller's object: releasing it is a
+  // release of what the caller passed, and handing it on lets it escape.
+  for (const clang::ParmVarDecl *Param : FD->parameters()) {
+    if (!Param->getType()->isPointerType() || !Param->getIdentifier())
+      continue;
+    AccessPath P;
+    P.Root = Param;
+    TrackedObject Obj;
+    Obj.IsParameter = true;
+    Obj.FirstPath = P;
+    Obj.Origin = llvm::formatv("parameter '{0}'", Param->getName()).str();
+    Obj.MaybeNull = true;
+    ObjectId Id = objectIdFor("param:" + Param->getNameAsString());
+    S.Objects[Id] = Obj;
+    S.Bindings[P] = Value::object(Id);
   }
 }
 
@@ -532,6 +240,8 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
     return false;
 
   std::vector<std::vector<PathState>> Seen(Graph->getNumBlockIDs());
+  PathState Entry;
+  bindParameters(Entry, FD);
   std::deque<std::pair<const clang::CFGBlock *, PathState>> Work;
   auto Deliver = [&](const clang::CFGBlock *B, PathState &&S) {
     std::vector<PathState> &States = Seen[B->getBlockID()];
@@ -545,7 +255,7 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
     States.push_back(S);
     Work.emplace_back(B, std::move(S));
   };
-  Deliver(&Graph->getEntry(), PathState());
+  Deliver(&Graph->getEntry(), std::move(Entry));
 
   unsigned Visits = 0;
   bool Complete = true;
@@ -559,6 +269,8 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
     for (const clang::CFGElement &Element : *Block)
       if (auto S = Element.getAs<clang::CFGStmt>())
         transfer(State, S->getStmt());
+    if (State.NoReturn)
+      continue;
 
     if (Block == &Graph->getExit()) {
       Listener.onExit(State);

@@ -46,14 +46,24 @@ struct UseEvent {
   const TrackedObject *Object = nullptr;
 };
 
+/// The last pointer to an object acquired here was overwritten.
+struct LostEvent {
+  const clang::Stmt *Where = nullptr;
+  std::string Spelling;
+  const TrackedObject *Object = nullptr;
+};
+
 class EngineListener {
 public:
   virtual ~EngineListener();
   virtual void onRelease(const ReleaseEvent &Event, const PathState &State) {}
   virtual void onUse(const UseEvent &Event, const PathState &State) {}
+  virtual void onLost(const LostEvent &Event, const PathState &State) {}
   /// A path reached the function's exit.
   virtual void onExit(const PathState &State) {}
 };
+
+class ModuleModel;
 
 /// What every function analysis of one TU shares.
 struct TranslationUnitContext {
@@ -63,6 +73,7 @@ struct TranslationUnitContext {
   unsigned KernelVersion = 0;
   Summaries *FunctionSummaries = nullptr;
   const StoredFamilies *Stores = nullptr;
+  const ModuleModel *Module = nullptr;
 };
 
 struct EngineLimits {
@@ -83,28 +94,61 @@ public:
   /// The callee's name as the model knows it: direct callee, else nothing.
   static llvm::StringRef calleeName(const clang::CallExpr *Call);
 
+  /// The path a value is stored under in \p S, for messages.
+  static std::string spellingOf(const PathState &S, ObjectId Id);
+
 private:
+  // Statements (PathEngine.cpp).
+  void bindParameters(PathState &S, const clang::FunctionDecl *FD);
   void transfer(PathState &S, const clang::Stmt *St);
-  void transferCall(PathState &S, const clang::CallExpr *Call);
   void transferAssign(PathState &S, const clang::Expr *LHS,
-                      const clang::Expr *RHS);
+                      const clang::Expr *RHS, const clang::Stmt *At);
+  /// Binds \p Path to \p V, reporting what its old value leaves behind.
+  void rebind(PathState &S, const AccessPath &Path, const Value &V,
+              const clang::Stmt *At);
   void checkDereference(PathState &S, const clang::Expr *Base,
                         const clang::Expr *Use);
+  /// Reports the object \p Old held if no pointer to it is left.
+  void checkLost(PathState &S, const Value &Old, const clang::Stmt *At,
+                 const std::string &Spelling);
+
+  // Calls (EngineCalls.cpp).
+  void transferCall(PathState &S, const clang::CallExpr *Call);
   void acquire(PathState &S, const clang::CallExpr *Call,
-               const AllocFamily &Family, llvm::StringRef By,
-               FailureValue Fails);
+               const AcquireFunction &Fn, llvm::StringRef By);
   void release(PathState &S, const clang::CallExpr *Call,
                const ReleaseFunction &Fn, const clang::Expr *Arg,
                std::optional<AccessPath> Path, llvm::StringRef ViaHelper,
                clang::SourceLocation HelperLoc);
+  TrackedObject *heldByKey(PathState &S, const ReleaseFunction &Fn,
+                           const std::optional<AccessPath> &Path,
+                           const std::string &KeyText, ObjectId &Id);
+  /// A constant key's identity ("const:805"), or empty.
+  std::string keyText(const clang::Expr *Key) const;
+  void passToCallee(PathState &S, const clang::Expr *Arg,
+                    llvm::StringRef Callee);
+  void storeEscapes(PathState &S, const AccessPath &Target, const Value &V,
+                    const clang::Stmt *At);
+  /// \p E's value, or for a value computed from tracked pointers
+  /// (page_address(page), (unsigned long)p) an integer derived from them.
+  Value evaluateWithOrigins(PathState &S, const clang::Expr *E);
   void invalidateForUnknownCall(PathState &S, const clang::CallExpr *Call);
   bool applySummary(PathState &S, const clang::CallExpr *Call);
 
+  // Values and conditions (EngineConditions.cpp).
   Value evaluate(PathState &S, const clang::Expr *E);
   /// Refines \p S by assuming \p Cond evaluated to \p Truth; false when that
   /// is impossible on this path.
   bool refine(PathState &S, const clang::Expr *Cond, bool Truth);
   bool assumeTruth(PathState &S, const clang::Expr *E, bool Truth);
+  /// Restricts the integer (or untracked pointer) \p E to \p Allowed;
+  /// false when the path becomes infeasible.
+  bool constrain(PathState &S, const clang::Expr *E, IntKnowledge Allowed,
+                 llvm::StringRef Relation, clang::SourceLocation Loc);
+  /// A status result became known: the acquisition it reports happened or
+  /// not.
+  void settleAcquisition(PathState &S, const IntFact &Status,
+                         IntKnowledge Known, clang::SourceLocation Loc);
 
   ObjectId objectIdFor(const std::string &Key);
   std::string spell(const clang::Expr *E) const;

@@ -11,8 +11,10 @@
 
 #include "analyzer/AccessPath.h"
 #include "checks/ApiModel.h"
+#include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include <map>
 #include <string>
 #include <vector>
@@ -48,20 +50,77 @@ struct TrackedObject {
   /// the path assumptions relevant to it.
   unsigned NoteMark = 0;
 
+  /// The value a pointer parameter had on entry (the caller's object).
+  bool IsParameter = false;
+  const AcquireFunction *Acquirer = nullptr;
+  /// For resources named by an argument (request_irq(irq, ...),
+  /// misc_register(&misc)): that argument's access path.
+  std::optional<AccessPath> KeyPath;
+  /// For keys that are constants (request_region(0x325, ...)): "const:805".
+  std::string KeyText;
+  /// Released as the driver data itself (kfree(i2c_get_clientdata(c))):
+  /// the struct that driver data is.
+  const clang::Decl *DrvdataRoot = nullptr;
+  /// A status-returning acquisition whose result has not been tested: it
+  /// counts as acquired until a branch says it failed.
+  bool Pending = false;
+
+  /// Where the object went, which decides whether losing the local pointer
+  /// is a leak. PassedTo: given to a function that may keep it.
+  std::string PassedTo;
+  /// Stored into a global, into memory the caller sees (param->field), or
+  /// as a device's driver data: kept, unless a setup function then fails.
+  std::string StoredIn;
+  clang::SourceLocation StoredLoc;
+  bool StoredAsDrvdata = false;
+
+  /// Acquired on this path by this function (not a parameter, not first
+  /// met at its release).
+  bool acquiredHere() const {
+    return AcquireLoc.isValid() && !FirstPath && !IsParameter;
+  }
+  bool escaped() const { return !PassedTo.empty() || !StoredIn.empty(); }
+
   bool sameTypestate(const TrackedObject &O) const {
     return Family == O.Family && Status == O.Status &&
            MaybeNull == O.MaybeNull && MaybeError == O.MaybeError &&
-           AcquireLoc == O.AcquireLoc;
+           AcquireLoc == O.AcquireLoc && Pending == O.Pending &&
+           PassedTo.empty() == O.PassedTo.empty() &&
+           StoredIn.empty() == O.StoredIn.empty();
   }
 };
 
-/// What an integer or untracked pointer is known to be on this path.
-enum class IntKnowledge { Unknown, Zero, NonZero, Negative, NonNegative };
+/// The signs an integer may have on this path, as a set: Negative, Zero,
+/// Positive and their unions. For a pointer, Zero is NULL and Negative an
+/// error pointer. An empty set means the path is infeasible.
+enum class IntKnowledge : unsigned char {
+  Negative = 1,
+  Zero = 2,
+  Positive = 4,
+  NonPositive = 3,
+  NonZero = 5,
+  NonNegative = 6,
+  Unknown = 7,
+};
+
+inline IntKnowledge meet(IntKnowledge A, IntKnowledge B) {
+  return IntKnowledge(unsigned(A) & unsigned(B));
+}
+inline bool isSubset(IntKnowledge A, IntKnowledge B) {
+  return (unsigned(A) & ~unsigned(B)) == 0;
+}
+inline bool isEmpty(IntKnowledge A) { return unsigned(A) == 0; }
 
 struct IntFact {
   IntKnowledge Known = IntKnowledge::Unknown;
   /// The call whose result this is, for "assuming foo() fails" notes.
   std::string OriginCall;
+  /// For the status of request_irq() and friends: the object whose
+  /// acquisition it reports (0 for none).
+  ObjectId Guards = 0;
+  /// Objects this value was computed from (page_address(page),
+  /// (unsigned long)p): storing it keeps them alive.
+  llvm::SmallVector<ObjectId, 1> DerivedFrom;
 };
 
 struct Value {
@@ -78,7 +137,8 @@ struct Value {
   static Value integer(IntKnowledge Known, std::string Origin = {}) {
     Value V;
     V.K = Kind::Int;
-    V.Int = {Known, std::move(Origin)};
+    V.Int.Known = Known;
+    V.Int.OriginCall = std::move(Origin);
     return V;
   }
   bool isObject() const { return K == Kind::Object; }
@@ -103,6 +163,12 @@ public:
   llvm::DenseMap<const clang::Expr *, Value> ExprValues;
   std::vector<StateNote> Notes;
   Value Returned;
+  const clang::ReturnStmt *ReturnSite = nullptr;
+  /// The object stored as the device's driver data, and the struct it is.
+  ObjectId Drvdata = 0;
+  /// The path called a noreturn function (BUG(), panic()).
+  bool NoReturn = false;
+  const clang::Decl *DrvdataKey = nullptr;
 
   Value lookup(const AccessPath &P) const {
     auto It = Bindings.find(P);

@@ -171,7 +171,9 @@ public:
             Store.StoreLoc = AST.getSourceManager().getExpansionLoc(At);
           }
       Store.ThroughDrvdata = true;
+      Store.Key = Key;
       Out.recordStore(Key, Store.Family ? &Store : nullptr);
+      Out.recordDrvdataKey(Key);
     }
   }
 
@@ -205,6 +207,15 @@ void StoredFamilies::collect(clang::ASTContext &AST, const ApiModel &Model,
 
 const StoredFamily *StoredFamilies::localFamily(const clang::ValueDecl *Local) const {
   auto It = Entries.find(Local);
+  if (It == Entries.end() || It->second.Conflict || !It->second.Store.Family)
+    return nullptr;
+  return &It->second.Store;
+}
+
+const StoredFamily *StoredFamilies::soleDrvdata() const {
+  if (DrvdataKeys.size() != 1)
+    return nullptr;
+  auto It = Entries.find(DrvdataKeys.front());
   if (It == Entries.end() || It->second.Conflict || !It->second.Store.Family)
     return nullptr;
   return &It->second.Store;

@@ -26,6 +26,8 @@ struct StoredFamily {
   /// Stored as a device's driver data (platform_set_drvdata()...) and read
   /// back with the matching getter.
   bool ThroughDrvdata = false;
+  /// For driver-data stores: the struct the driver data is.
+  const clang::Decl *Key = nullptr;
 };
 
 class StoredFamilies {
@@ -52,6 +54,19 @@ public:
   /// on, if any.
   const StoredFamily *localFamily(const clang::ValueDecl *Local) const;
 
+  /// The driver data's family when the TU stores exactly one kind of
+  /// driver data (kfree(i2c_get_clientdata(c)) names no type).
+  const StoredFamily *soleDrvdata() const;
+
+  bool isDrvdataLocal(const clang::VarDecl *Local) const {
+    return DrvdataLocals.contains(Local);
+  }
+
+  void recordDrvdataKey(const clang::Decl *Key) {
+    if (!llvm::is_contained(DrvdataKeys, Key))
+      DrvdataKeys.push_back(Key);
+  }
+
   /// Marks \p Local as loaded from a driver-data getter.
   void recordDrvdataLoad(const clang::VarDecl *Local) {
     DrvdataLocals.insert(Local);
@@ -63,6 +78,7 @@ public:
 
 private:
   llvm::DenseSet<const clang::VarDecl *> DrvdataLocals;
+  llvm::SmallVector<const clang::Decl *, 2> DrvdataKeys;
   struct Entry {
     StoredFamily Store;
     bool Conflict = false;

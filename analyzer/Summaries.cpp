@@ -1,5 +1,6 @@
 //===- Summaries.cpp - What a same-TU function does to its arguments ------===//
 #include "analyzer/Summaries.h"
+#include "analyzer/StoredFamilies.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include <map>
@@ -7,12 +8,31 @@
 
 namespace kmodlint {
 
+AccessPath ReleasedLocation::path() const {
+  AccessPath P;
+  P.Root = llvm::dyn_cast<clang::ValueDecl>(Root);
+  P.Fields = Fields;
+  return P;
+}
+
+std::string ReleasedLocation::key() const {
+  std::string Key = std::to_string(Kind) + ":" + std::to_string(Param) + ":" +
+                    std::to_string(reinterpret_cast<uintptr_t>(Root)) + ":" +
+                    std::to_string(reinterpret_cast<uintptr_t>(Family));
+  for (const clang::FieldDecl *F : Fields)
+    Key += "." + F->getNameAsString();
+  return Key;
+}
+
 namespace {
 
 class ReassignmentFinder
     : public clang::RecursiveASTVisitor<ReassignmentFinder> {
 public:
+  explicit ReassignmentFinder(const ApiModel &Model) : Model(Model) {}
+  const ApiModel &Model;
   llvm::DenseSet<const clang::ParmVarDecl *> Found;
+  bool WritesThroughParameters = false;
 
   void mark(const clang::Expr *E) {
     if (const auto *DRE =
@@ -21,8 +41,12 @@ public:
         Found.insert(P);
   }
   bool VisitBinaryOperator(clang::BinaryOperator *BO) {
-    if (BO->isAssignmentOp())
-      mark(BO->getLHS());
+    if (!BO->isAssignmentOp())
+      return true;
+    mark(BO->getLHS());
+    if (auto Path = AccessPath::of(BO->getLHS());
+        Path && Path->isParameter() && !Path->Fields.empty())
+      WritesThroughParameters = true;
     return true;
   }
   bool VisitUnaryOperator(clang::UnaryOperator *UO) {
@@ -30,56 +54,123 @@ public:
       mark(UO->getSubExpr());
     return true;
   }
+  bool VisitCallExpr(clang::CallExpr *Call) {
+    // A callee given a parameter may write through it, unless the model
+    // knows it (kfree(p->buf) does not rewrite p).
+    llvm::StringRef Name = PathEngine::calleeName(Call);
+    if (Model.findAcquire(Name) || Model.findRelease(Name) ||
+        Model.isBorrowingCall(Name) || Model.conditionKind(Name) ||
+        Model.isDrvdataGetter(Name))
+      return true;
+    for (const clang::Expr *Arg : Call->arguments())
+      if (auto Path = AccessPath::ofAddressOrValue(Arg);
+          Path && Path->isParameter())
+        WritesThroughParameters = true;
+    return true;
+  }
 };
 
-using ReleaseKey = std::pair<AccessPath, std::string>;
-
-/// Collects, over every path that returns, the parameter objects released
-/// on all of them and the allocation families returned.
+/// Collects, over every path that returns, what is released on all of them
+/// and on any of them, the families returned and the parameters kept.
 class SummaryBuilder : public EngineListener {
 public:
-  SummaryBuilder(const clang::FunctionDecl *FD) : Reassigned(reassignedParameters(FD)) {}
+  SummaryBuilder(const clang::FunctionDecl *FD, const ApiModel &Model,
+                 const StoredFamilies *Stores)
+      : Stores(Stores) {
+    ReassignmentFinder Finder(Model);
+    if (FD->hasBody())
+      Finder.TraverseStmt(FD->getBody());
+    Reassigned = std::move(Finder.Found);
+    WritesThroughParameters = Finder.WritesThroughParameters;
+  }
+
+  /// Where \p Obj lives as the caller or a teardown sees it: through a
+  /// parameter or a global (which callers can apply), and for lifecycle
+  /// pairing also as a field of a struct type (priv->buf of any
+  /// struct foo_priv, however the teardown reached it).
+  std::vector<ReleasedLocation> locate(const TrackedObject &Obj) const {
+    std::vector<ReleasedLocation> Found;
+    ReleasedLocation L;
+    if (Obj.DrvdataRoot) {
+      L.Kind = ReleasedLocation::Drvdata;
+      L.Root = Obj.DrvdataRoot;
+      Found.push_back(L);
+      return Found;
+    }
+    if (!Obj.FirstPath) {
+      if (!Obj.acquiredHere() && Obj.Family) {
+        L.Kind = ReleasedLocation::FamilyWide;
+        L.Family = Obj.Family;
+        Found.push_back(L);
+      }
+      return Found;
+    }
+    const AccessPath &P = *Obj.FirstPath;
+    L.Fields = P.Fields;
+    if (const clang::ParmVarDecl *Param = P.parameter()) {
+      if (!Reassigned.contains(Param)) {
+        L.Kind = ReleasedLocation::Parameter;
+        L.Param = Param->getFunctionScopeIndex();
+        Found.push_back(L);
+      }
+    } else if (P.isGlobal()) {
+      L.Kind = ReleasedLocation::Global;
+      L.Root = P.Root;
+      Found.push_back(L);
+    }
+    if (!P.isGlobal())
+      if (const clang::Decl *Key =
+              StoredFamilies::drvdataKey(P.Root->getType())) {
+        ReleasedLocation ByType;
+        ByType.Kind = ReleasedLocation::Drvdata;
+        ByType.Root = Key;
+        ByType.Fields = P.Fields;
+        Found.push_back(ByType);
+      }
+    return Found;
+  }
 
   void onRelease(const ReleaseEvent &Event, const PathState &) override {
-    const TrackedObject &Obj = *Event.Object;
-    if (!Obj.FirstPath || !Obj.FirstPath->isParameter() ||
-        Reassigned.contains(Obj.FirstPath->parameter()))
-      return;
-    ReleaseKey Key{*Obj.FirstPath, Event.Release->Name};
-    Releases.try_emplace(Key, std::make_pair(Event.Release,
-                                             Event.ViaHelper.empty()
-                                                 ? Event.Call->getBeginLoc()
-                                                 : Event.HelperReleaseLoc));
+    for (ReleasedLocation L : locate(*Event.Object)) {
+      L.Release = Event.Release;
+      L.Loc = Event.ViaHelper.empty() ? Event.Call->getBeginLoc()
+                                      : Event.HelperReleaseLoc;
+      Seen.try_emplace(L.key(), L);
+    }
   }
 
   void onExit(const PathState &S) override {
-    // Releases seen on any path, kept when this path's object is released
-    // too: the summary promises only what every returning path does.
-    std::set<ReleaseKey> Normalized;
-    for (const auto &[Key, Info] : Releases)
-      for (const auto &[Id, Obj] : S.Objects)
-        if (Obj.Status == ObjectStatus::Released && Obj.FirstPath &&
-            *Obj.FirstPath == Key.first)
-          Normalized.insert(Key);
+    std::set<std::string> Here;
+    for (const auto &[Id, Obj] : S.Objects) {
+      if (Obj.Status == ObjectStatus::Released)
+        for (const ReleasedLocation &L : locate(Obj))
+          Here.insert(L.key());
+      if (Obj.IsParameter && Obj.escaped() && Obj.FirstPath)
+        if (const clang::ParmVarDecl *P = Obj.FirstPath->parameter())
+          (Obj.StoredIn.empty() ? Passed : Stored)
+              .insert(P->getFunctionScopeIndex());
+    }
     if (FirstExit) {
-      AlwaysReleased = Normalized;
+      AlwaysReleased = Here;
       FirstExit = false;
     } else {
-      std::set<ReleaseKey> Both;
-      for (const ReleaseKey &K : AlwaysReleased)
-        if (Normalized.count(K))
+      std::set<std::string> Both;
+      for (const std::string &K : AlwaysReleased)
+        if (Here.count(K))
           Both.insert(K);
       AlwaysReleased = std::move(Both);
     }
 
     const Value &R = S.Returned;
-    if (R.isInt() && (R.Int.Known == IntKnowledge::Zero ||
-                      R.Int.Known == IntKnowledge::Negative ||
+    if (R.isInt() && (isSubset(R.Int.Known, IntKnowledge::NonPositive) ||
                       R.Int.Known == IntKnowledge::NonZero))
       return; // NULL or an error value
     auto It = R.isObject() ? S.Objects.find(R.Object) : S.Objects.end();
+    // Only a fresh allocation makes the helper an allocator: one already
+    // linked into a list or table is not the caller's to free.
     if (It == S.Objects.end() || It->second.Status != ObjectStatus::Held ||
-        !It->second.Family || It->second.FirstPath) {
+        !It->second.Family || !It->second.acquiredHere() ||
+        !It->second.StoredIn.empty()) {
       ReturnsOther = true;
       return;
     }
@@ -94,15 +185,14 @@ public:
 
   FunctionSummary build() const {
     FunctionSummary Summary;
-    for (const ReleaseKey &K : AlwaysReleased) {
-      auto It = Releases.find(K);
-      ParamRelease R;
-      R.Param = K.first.parameter()->getFunctionScopeIndex();
-      R.Fields = K.first.Fields;
-      R.Release = It->second.first;
-      R.Loc = It->second.second;
-      Summary.Releases.push_back(R);
+    for (const auto &[Key, L] : Seen) {
+      Summary.MayReleases.push_back(L);
+      if (AlwaysReleased.count(Key) && L.Kind != ReleasedLocation::Drvdata)
+        Summary.Releases.push_back(L);
     }
+    Summary.StoresParams.assign(Stored.begin(), Stored.end());
+    Summary.PassesParams.assign(Passed.begin(), Passed.end());
+    Summary.WritesThroughParameters = WritesThroughParameters;
     if (Returned && !ReturnsOther) {
       Summary.ReturnedFamily = Returned->Family;
       Summary.ReturnedAcquiredBy = Returned->AcquiredBy;
@@ -113,21 +203,36 @@ public:
   }
 
 private:
+  const StoredFamilies *Stores;
   llvm::DenseSet<const clang::ParmVarDecl *> Reassigned;
-  std::map<ReleaseKey, std::pair<const ReleaseFunction *, clang::SourceLocation>>
-      Releases;
-  std::set<ReleaseKey> AlwaysReleased;
+  bool WritesThroughParameters = true;
+  std::map<std::string, ReleasedLocation> Seen;
+  std::set<std::string> AlwaysReleased;
+  std::set<unsigned> Stored, Passed;
   bool FirstExit = true;
   std::optional<TrackedObject> Returned;
   bool ReturnsOther = false;
   FailureValue Failure = FailureValue::Null;
 };
 
+/// Functions a body calls or hands on as callbacks (kref_put(&d->kref,
+/// foo_delete) releases in foo_delete).
+class CalleeCollector : public clang::RecursiveASTVisitor<CalleeCollector> {
+public:
+  std::vector<const clang::FunctionDecl *> Callees;
+  bool VisitDeclRefExpr(clang::DeclRefExpr *Ref) {
+    if (const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(Ref->getDecl()))
+      if (const clang::FunctionDecl *Def = FD->getDefinition())
+        Callees.push_back(Def);
+    return true;
+  }
+};
+
 } // namespace
 
 llvm::DenseSet<const clang::ParmVarDecl *>
-reassignedParameters(const clang::FunctionDecl *FD) {
-  ReassignmentFinder Finder;
+reassignedParameters(const clang::FunctionDecl *FD, const ApiModel &Model) {
+  ReassignmentFinder Finder(Model);
   if (FD->hasBody())
     Finder.TraverseStmt(FD->getBody());
   return std::move(Finder.Found);
@@ -141,7 +246,7 @@ const FunctionSummary *Summaries::get(const clang::FunctionDecl *FD) {
     return It->second.get();
   if (!InProgress.insert(Def).second)
     return nullptr; // recursion: no summary inside its own cycle
-  SummaryBuilder Builder(Def);
+  SummaryBuilder Builder(Def, TU.Model, TU.Stores);
   PathEngine Engine(TU, Builder);
   bool Complete = Engine.run(Def);
   InProgress.erase(Def);
@@ -149,6 +254,29 @@ const FunctionSummary *Summaries::get(const clang::FunctionDecl *FD) {
   if (!Complete)
     Summary->Releases.clear(); // a partial walk proves no "always"
   return (Cache[Def] = std::move(Summary)).get();
+}
+
+std::vector<ReleasedLocation>
+Summaries::mayReleaseTransitively(const clang::FunctionDecl *FD) {
+  constexpr unsigned MaxDepth = 3, MaxFunctions = 64;
+  std::vector<ReleasedLocation> All;
+  llvm::DenseSet<const clang::FunctionDecl *> Visited;
+  std::vector<std::pair<const clang::FunctionDecl *, unsigned>> Todo{{FD, 0}};
+  while (!Todo.empty() && Visited.size() < MaxFunctions) {
+    auto [F, Depth] = Todo.back();
+    Todo.pop_back();
+    if (!F || !Visited.insert(F).second)
+      continue;
+    if (const FunctionSummary *S = get(F))
+      All.insert(All.end(), S->MayReleases.begin(), S->MayReleases.end());
+    if (Depth >= MaxDepth || !F->hasBody())
+      continue;
+    CalleeCollector Callees;
+    Callees.TraverseStmt(F->getBody());
+    for (const clang::FunctionDecl *Callee : Callees.Callees)
+      Todo.push_back({Callee, Depth + 1});
+  }
+  return All;
 }
 
 } // namespace kmodlint

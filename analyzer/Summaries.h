@@ -1,10 +1,11 @@
 //===- Summaries.h - What a same-TU function does to its arguments -*- C++ -*-===//
 //
 // Function summaries let the engine follow a call into a helper defined in
-// the same TU without re-walking it at every call site: which of its
-// pointer parameters (or fields of them) it always releases, and which
-// allocation family it returns. Computed on demand, memoized, with
-// recursion cut (a function in its own call chain gets no summary).
+// the same TU without re-walking it at every call site: what it always
+// releases (through its parameters, in globals, or a family-wide resource),
+// which allocation family it returns, which parameters it may keep, and --
+// for lifecycle pairing -- everything it may release, including driver data.
+// Computed on demand, memoized, with recursion cut.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KMODLINT_ANALYZER_SUMMARIES_H
@@ -17,23 +18,45 @@
 
 namespace kmodlint {
 
-/// The helper releases what its parameter Param (through Fields) points to,
-/// on every path that returns.
-struct ParamRelease {
+/// Where a released object lives, as seen from outside the function.
+struct ReleasedLocation {
+  enum KindT {
+    Parameter,  ///< param Param, through Fields
+    Global,     ///< global Root, through Fields
+    Drvdata,    ///< the device's driver data (struct Root), through Fields
+    FamilyWide, ///< unregister_chrdev(): the family's latest resource
+  } Kind = Parameter;
   unsigned Param = 0;
+  const clang::Decl *Root = nullptr;
   llvm::SmallVector<const clang::FieldDecl *, 2> Fields;
+  const AllocFamily *Family = nullptr;
   const ReleaseFunction *Release = nullptr;
   clang::SourceLocation Loc;
+
+  /// For Global: the access path.
+  AccessPath path() const;
+  /// Identity without the release function or location.
+  std::string key() const;
 };
 
 struct FunctionSummary {
-  std::vector<ParamRelease> Releases;
+  /// Released on every path that returns.
+  std::vector<ReleasedLocation> Releases;
+  /// Released on some path (lifecycle pairing).
+  std::vector<ReleasedLocation> MayReleases;
   /// Set when every return hands back a fresh allocation of this family
   /// (or a failure value).
   const AllocFamily *ReturnedFamily = nullptr;
   std::string ReturnedAcquiredBy;
   clang::SourceLocation ReturnedAcquireLoc;
   FailureValue ReturnedFailure = FailureValue::Null;
+  /// Parameters whose object the function stores where it outlives the
+  /// call (list_add(), hash_add()), and those it hands to functions we
+  /// cannot see (which may keep them or not).
+  std::vector<unsigned> StoresParams;
+  std::vector<unsigned> PassesParams;
+  /// Whether it may write through its pointer parameters.
+  bool WritesThroughParameters = true;
 };
 
 class Summaries {
@@ -43,6 +66,10 @@ public:
   /// The summary of \p FD's definition, or null when it has no body in this
   /// TU or is being summarized further up the call chain.
   const FunctionSummary *get(const clang::FunctionDecl *FD);
+
+  /// Everything \p FD and the same-TU functions it calls (a few levels
+  /// down) may release: what a teardown callback undoes.
+  std::vector<ReleasedLocation> mayReleaseTransitively(const clang::FunctionDecl *FD);
 
 private:
   TranslationUnitContext &TU;
@@ -54,7 +81,7 @@ private:
 /// Parameters \p FD assigns to (or takes the address of): a release through
 /// such a parameter does not release what the caller passed.
 llvm::DenseSet<const clang::ParmVarDecl *>
-reassignedParameters(const clang::FunctionDecl *FD);
+reassignedParameters(const clang::FunctionDecl *FD, const ApiModel &Model);
 
 } // namespace kmodlint
 

@@ -109,7 +109,7 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
   }
   if (Root.IsNull())
     return llvm::Error::success();
-  if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "drvdata"},
+  if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "drvdata", "drivers"},
                            "the API model"))
     return E;
 
@@ -129,16 +129,22 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
       Family->Managed = Spec["managed"] && Spec["managed"].as<bool>();
 
       for (const auto &A : Spec["acquire"]) {
-        if (auto E = P.checkKeys(A.second, {"gfp", "fails"}, "an acquire entry"))
+        if (auto E = P.checkKeys(A.second,
+                                 {"gfp", "fails", "returns", "key", "consumes"},
+                                 "an acquire entry"))
           return E;
         AcquireFunction Fn;
         Fn.Name = A.first.as<std::string>();
         Fn.Family = Family.get();
-        if (A.second["gfp"]) {
-          auto Index = P.index(A.second["gfp"], "gfp");
+        for (auto [Key, Field] :
+             {std::pair{"gfp", &Fn.GfpArg}, std::pair{"key", &Fn.KeyArg},
+              std::pair{"consumes", &Fn.ConsumesArg}}) {
+          if (!A.second[Key])
+            continue;
+          auto Index = P.index(A.second[Key], Key);
           if (!Index)
             return Index.takeError();
-          Fn.GfpArg = *Index;
+          *Field = *Index;
         }
         if (A.second["fails"]) {
           std::string Fails = A.second["fails"].as<std::string>();
@@ -147,6 +153,16 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
           else if (Fails != "null")
             return P.error(A.second["fails"], "fails must be null or errptr");
         }
+        if (A.second["returns"]) {
+          std::string Returns = A.second["returns"].as<std::string>();
+          if (Returns == "status")
+            Fn.Returns = AcquireResult::Status;
+          else if (Returns == "nonneg")
+            Fn.Returns = AcquireResult::NonNegative;
+          else if (Returns != "pointer")
+            return P.error(A.second["returns"],
+                           "returns must be pointer, status or nonneg");
+        }
         Family->Acquirers.push_back(Fn.Name);
         Acquire[Fn.Name] = Fn;
       }
@@ -154,9 +170,10 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
       auto ParseRelease = [&](const auto &R,
                               ReleaseFunction &Out) -> llvm::Error {
         Out.Name = R.first.template as<std::string>();
-        if (!R.second["arg"])
-          return P.error(R.second, "release entry '" + Out.Name +
-                                       "' needs arg: <index>");
+        if (!R.second["arg"]) {
+          Out.FamilyWide = true;
+          return llvm::Error::success();
+        }
         auto Index = P.index(R.second["arg"], "arg");
         if (!Index)
           return Index.takeError();
@@ -202,9 +219,12 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
     }
 
     if (const YAML::Node Conditions = Root["conditions"]) {
-      if (auto E = P.checkKeys(Conditions, {"is_error", "is_error_or_null"},
+      if (auto E = P.checkKeys(Conditions,
+                               {"is_error", "is_error_or_null", "error_value"},
                                "conditions"))
         return E;
+      for (const auto &Name : Conditions["error_value"])
+        this->Conditions[Name.as<std::string>()] = ConditionKind::ErrorValue;
       for (const auto &Name : Conditions["is_error"])
         this->Conditions[Name.as<std::string>()] = ConditionKind::IsError;
       for (const auto &Name : Conditions["is_error_or_null"])
@@ -224,6 +244,18 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
       for (const auto &Name : Drvdata["getters"])
         DrvdataGetters.insert(Name.as<std::string>());
     }
+    for (const auto &Entry : Root["drivers"]) {
+      if (auto E = P.checkKeys(Entry.second, {"setup", "teardown"},
+                               "a driver struct"))
+        return E;
+      DriverStruct D;
+      D.Name = Entry.first.as<std::string>();
+      for (const auto &F : Entry.second["setup"])
+        D.SetupFields.push_back(F.as<std::string>());
+      for (const auto &F : Entry.second["teardown"])
+        D.TeardownFields.push_back(F.as<std::string>());
+      Drivers[D.Name] = D;
+    }
     for (const auto &Name : Root["borrowing_calls"])
       Borrowing.insert(Name.as<std::string>());
   } catch (const YAML::Exception &E) {
@@ -233,7 +265,24 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
                       E.mark.column + 1, E.msg)
             .str());
   }
+  finalize();
   return llvm::Error::success();
+}
+
+void ApiModel::finalize() {
+  for (const auto &Family : Families) {
+    bool StatusOnly =
+        !Family->Acquirers.empty() &&
+        llvm::all_of(Family->Acquirers, [&](const std::string &Name) {
+          auto It = Acquire.find(Name);
+          return It != Acquire.end() &&
+                 It->second.Returns != AcquireResult::Pointer;
+        });
+    for (ReleaseFunction &R : Family->Releases) {
+      R.ByKeyOnly = StatusOnly;
+      Release[R.Name].ByKeyOnly = StatusOnly;
+    }
+  }
 }
 
 const ApiModel &ApiModel::builtin() {
@@ -291,6 +340,11 @@ ApiModel::drvdataSetterArg(llvm::StringRef Callee) const {
 
 bool ApiModel::isDrvdataGetter(llvm::StringRef Callee) const {
   return DrvdataGetters.contains(Callee);
+}
+
+const DriverStruct *ApiModel::findDriverStruct(llvm::StringRef Name) const {
+  auto It = Drivers.find(Name);
+  return It == Drivers.end() ? nullptr : &It->second;
 }
 
 ReleaseVerdict ApiModel::mayRelease(const AllocFamily &Family,

@@ -34,19 +34,43 @@ std::string formatKernelVersion(unsigned Code);
 
 struct AllocFamily;
 
-/// How an acquire function reports failure.
+/// How a pointer-returning acquire function reports failure.
 enum class FailureValue { Null, ErrPtr };
+
+/// What an acquire function returns: the object, or a status code (0 or
+/// a non-negative number on success, a negative errno on failure) while the
+/// resource is named by its key argument (request_irq(irq, ...)).
+enum class AcquireResult { Pointer, Status, NonNegative };
 
 struct AcquireFunction {
   std::string Name;
   const AllocFamily *Family = nullptr;
   std::optional<unsigned> GfpArg;
   FailureValue Fails = FailureValue::Null;
+  AcquireResult Returns = AcquireResult::Pointer;
+  /// The argument that names the resource (the irq number, &misc_dev).
+  std::optional<unsigned> KeyArg;
+  /// krealloc(p, ...): the argument whose object the call takes over.
+  std::optional<unsigned> ConsumesArg;
 };
 
 struct ReleaseFunction {
   std::string Name;
   unsigned Arg = 0;
+  /// No argument names the resource (unregister_chrdev(major, name) after
+  /// a dynamic register_chrdev()): it releases the family's latest one.
+  bool FamilyWide = false;
+  /// The argument is a key, never the object itself: every acquirer of the
+  /// family returns a status (pci_disable_device(pdev) releases the
+  /// enabling, not pdev).
+  bool ByKeyOnly = false;
+};
+
+/// A driver struct (platform_driver...) and its callback fields.
+struct DriverStruct {
+  std::string Name;
+  std::vector<std::string> SetupFields;    ///< probe
+  std::vector<std::string> TeardownFields; ///< remove, disconnect
 };
 
 /// A release function of another family that also accepts this family's
@@ -81,7 +105,7 @@ struct ReleaseVerdict {
   const CompatibleRelease *VersionRule = nullptr;
 };
 
-enum class ConditionKind { IsError, IsErrorOrNull };
+enum class ConditionKind { IsError, IsErrorOrNull, ErrorValue };
 
 class ApiModel {
 public:
@@ -107,6 +131,7 @@ public:
   /// For platform_set_drvdata() and friends: the stored pointer's index.
   std::optional<unsigned> drvdataSetterArg(llvm::StringRef Callee) const;
   bool isDrvdataGetter(llvm::StringRef Callee) const;
+  const DriverStruct *findDriverStruct(llvm::StringRef RecordName) const;
 
   /// Whether \p Release may free memory of \p Family on a kernel of version
   /// \p Version (0 when the TU's version is unknown: then every versioned
@@ -123,6 +148,9 @@ public:
   static llvm::StringRef canonicalName(llvm::StringRef Callee);
 
 private:
+  /// Derives what depends on several entries (ByKeyOnly).
+  void finalize();
+
   std::vector<std::unique_ptr<AllocFamily>> Families;
   llvm::StringMap<AcquireFunction> Acquire;
   llvm::StringMap<ReleaseFunction> Release;
@@ -131,6 +159,7 @@ private:
   llvm::StringMap<ConditionKind> Conditions;
   llvm::StringMap<unsigned> DrvdataSetters;
   llvm::StringSet<> DrvdataGetters;
+  llvm::StringMap<DriverStruct> Drivers;
 };
 
 } // namespace kmodlint

@@ -46,7 +46,10 @@ public:
   virtual void onRelease(const ReleaseEvent &E, const PathState &S,
                          CheckContext &C) {}
   virtual void onUse(const UseEvent &E, const PathState &S, CheckContext &C) {}
+  virtual void onLost(const LostEvent &E, const PathState &S, CheckContext &C) {}
   virtual void onExit(const PathState &S, CheckContext &C) {}
+  /// Every function of the TU has been analyzed.
+  virtual void onTranslationUnitEnd(CheckContext &C) {}
 };
 
 /// Every check kmodlint has, in a stable order.
@@ -59,6 +62,7 @@ public:
       : Checks(Checks), Context(Context) {}
   void onRelease(const ReleaseEvent &E, const PathState &S) override;
   void onUse(const UseEvent &E, const PathState &S) override;
+  void onLost(const LostEvent &E, const PathState &S) override;
   void onExit(const PathState &S) override;
 
 private:

@@ -1,6 +1,9 @@
 //===- Checks.cpp - Check registry and the shared check context -----------===//
 #include "checks/Check.h"
 #include "checks/DoubleFreeCheck.h"
+#include "checks/ErrorPathLeakCheck.h"
+#include "checks/LifecycleLeakCheck.h"
+#include "checks/LocalLeakCheck.h"
 #include "checks/MismatchedReleaseCheck.h"
 #include "checks/UseAfterFreeCheck.h"
 
@@ -15,6 +18,9 @@ std::vector<std::unique_ptr<Check>> createAllChecks() {
   All.push_back(std::make_unique<MismatchedReleaseCheck>());
   All.push_back(std::make_unique<DoubleFreeCheck>());
   All.push_back(std::make_unique<UseAfterFreeCheck>());
+  All.push_back(std::make_unique<LocalLeakCheck>());
+  All.push_back(std::make_unique<ErrorPathLeakCheck>());
+  All.push_back(std::make_unique<LifecycleLeakCheck>());
   return All;
 }
 
@@ -69,6 +75,11 @@ void CheckDispatcher::onRelease(const ReleaseEvent &E, const PathState &S) {
 void CheckDispatcher::onUse(const UseEvent &E, const PathState &S) {
   for (Check *C : Checks)
     C->onUse(E, S, Context);
+}
+
+void CheckDispatcher::onLost(const LostEvent &E, const PathState &S) {
+  for (Check *C : Checks)
+    C->onLost(E, S, Context);
 }
 
 void CheckDispatcher::onExit(const PathState &S) {

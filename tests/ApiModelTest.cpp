@@ -62,11 +62,15 @@ TEST(ApiModel, ErrorsNameFileLineAndColumn) {
   EXPECT_NE(Message.find("bad.yaml:3:5"), std::string::npos) << Message;
   EXPECT_NE(Message.find("unknown key 'acquir'"), std::string::npos) << Message;
 
-  auto Missing = ApiModel::parse(
-      "families:\n  x:\n    release:\n      f: {}\n", "bad.yaml");
-  ASSERT_FALSE(bool(Missing));
-  EXPECT_NE(llvm::toString(Missing.takeError()).find("needs arg"),
-            std::string::npos);
+  auto Returns = ApiModel::parse(
+      "families:\n  x:\n    acquire:\n      f: {returns: maybe}\n", "bad.yaml");
+  ASSERT_FALSE(bool(Returns));
+  std::string ReturnsMessage = llvm::toString(Returns.takeError());
+  EXPECT_NE(ReturnsMessage.find("bad.yaml:4:"), std::string::npos)
+      << ReturnsMessage;
+  EXPECT_NE(ReturnsMessage.find("returns must be pointer, status or nonneg"),
+            std::string::npos)
+      << ReturnsMessage;
 }
 
 TEST(ApiModel, KernelVersions) {

@@ -119,7 +119,7 @@ TEST(Engine, ReturnCodeNotesNameTheCall) {
   ASSERT_EQ(R->Events.Events.size(), 1u);
   bool Found = false;
   for (const std::string &N : R->Events.Events[0].Notes)
-    Found |= N.find("assuming setup() fails ('ret' < 0)") != std::string::npos;
+    Found |= N.find("assuming 'ret' < 0 (from setup())") != std::string::npos;
   EXPECT_TRUE(Found);
 }
 

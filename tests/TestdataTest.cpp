@@ -45,7 +45,7 @@ TEST_P(TestdataFile, FindingsMatchInlineExpectations) {
   const std::string &Path = GetParam();
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   ASSERT_TRUE(bool(Buffer));
-  llvm::Regex Expect("// expect-warning: (.*) \\[([a-z.-]+)\\]$");
+  llvm::Regex Expect("^(.*) \\[([a-z.-]+)\\]$");
   llvm::Regex Version("// kmodlint-test: kernel-version ([0-9.]+)");
   std::vector<Expectation> Expected;
   AnalysisOptions Options;
@@ -53,8 +53,12 @@ TEST_P(TestdataFile, FindingsMatchInlineExpectations) {
   (*Buffer)->getBuffer().split(Lines, '\n');
   for (unsigned I = 0; I < Lines.size(); ++I) {
     llvm::SmallVector<llvm::StringRef, 3> M;
-    if (Expect.match(Lines[I].rtrim(), &M))
-      Expected.push_back({I + 1, M[1].str(), M[2].str()});
+    // Several expectations may share a line, each after its own marker.
+    llvm::SmallVector<llvm::StringRef, 2> Parts;
+    Lines[I].rtrim().split(Parts, "// expect-warning: ");
+    for (llvm::StringRef Part : llvm::ArrayRef(Parts).drop_front())
+      if (Expect.match(Part.rtrim(), &M))
+        Expected.push_back({I + 1, M[1].str(), M[2].str()});
     if (Version.match(Lines[I], &M))
       Options.KernelVersionOverride = *parseKernelVersion(M[1]);
   }

@@ -54,10 +54,8 @@ static int buggy_probe(struct platform_device *pdev)
 		return -ENOMEM;
 
 	priv->ring = buggy_alloc_ring(PAGE_SIZE);
-	if (!priv->ring) {
-		kvfree(priv->table);
-		return -ENOMEM;
-	}
+	if (!priv->ring)
+		return -ENOMEM;	/* BUG: leaks priv->table */
 
 	priv->label = kasprintf(GFP_KERNEL, "buggy-%d", pdev->id);
 	ret = buggy_fill_table(priv, 256);

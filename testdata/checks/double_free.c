@@ -32,6 +32,7 @@ static int error_path_frees_again(void)
 		vfree(buf);
 		goto err;
 	}
+	vfree(buf);
 	return 0;
 err:
 	vfree(buf); // expect-warning: 'buf' is released twice [release.double-free]

@@ -31,6 +31,7 @@ static int error_path_frees_once(void)
 	ret = setup_hw();
 	if (ret)
 		goto err;
+	vfree(buf);
 	return 0;
 err:
 	vfree(buf);

@@ -1,0 +1,489 @@
+//===- EngineCalls.cpp - What calls do to tracked objects -----------------===//
+//
+// Acquisitions and releases from the API model, summaries of same-TU
+// helpers, and the conservative default for everything else: a callee given
+// a pointer may keep it (the object escapes) or rewrite what it points to.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzer/PathEngine.h"
+#include "analyzer/StoredFamilies.h"
+#include "analyzer/Summaries.h"
+
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/FormatVariadic.h"
+
+namespace kmodlint {
+
+/// The name the user wrote for a call: in 6.10+ `kzalloc(...)` is a macro
+/// that expands to kmalloc_noprof(..|__GFP_ZERO); prefer the macro's name
+/// when the model knows it.
+static std::string spelledCallee(const clang::CallExpr *Call,
+                                 const clang::ASTContext &AST,
+                                 const ApiModel &Model) {
+  std::string Name = PathEngine::calleeName(Call).str();
+  clang::SourceLocation Loc = Call->getBeginLoc();
+  const clang::SourceManager &SM = AST.getSourceManager();
+  while (Loc.isMacroID()) {
+    llvm::StringRef Macro =
+        clang::Lexer::getImmediateMacroName(Loc, SM, AST.getLangOpts());
+    if (Model.findAcquire(Macro) || Model.findRelease(Macro))
+      return Macro.str();
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return ApiModel::canonicalName(Name).str();
+}
+
+void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
+                         const AcquireFunction &Fn, llvm::StringRef By) {
+  const clang::SourceManager &SM = TU.AST.getSourceManager();
+  // Allocations in one macro expansion (6.10+ alloc_hooks() calls the
+  // allocator on two branches) are one site.
+  clang::SourceLocation Site = SM.getExpansionLoc(Call->getBeginLoc());
+  ObjectId Id = objectIdFor("site:" + std::to_string(Site.getRawEncoding()));
+  TrackedObject Obj;
+  Obj.Family = Fn.Family;
+  Obj.Acquirer = &Fn;
+  Obj.AcquiredBy = By.str();
+  Obj.AcquireLoc = Site;
+  Obj.NoteMark = S.Notes.size();
+  if (Fn.KeyArg && *Fn.KeyArg < Call->getNumArgs()) {
+    Obj.KeyPath = AccessPath::ofAddressOrValue(Call->getArg(*Fn.KeyArg));
+    Obj.KeyText = keyText(Call->getArg(*Fn.KeyArg));
+  }
+  if (Fn.ConsumesArg && *Fn.ConsumesArg < Call->getNumArgs())
+    passToCallee(S, Call->getArg(*Fn.ConsumesArg), By);
+  if (Fn.Returns == AcquireResult::Pointer) {
+    Obj.MaybeNull = Fn.Fails == FailureValue::Null;
+    Obj.MaybeError = Fn.Fails == FailureValue::ErrPtr;
+    S.Objects[Id] = Obj;
+    S.ExprValues[Call] = Value::object(Id);
+    return;
+  }
+  Obj.MaybeNull = false;
+  Obj.Pending = true;
+  S.Objects[Id] = Obj;
+  IntFact Status;
+  Status.OriginCall = By.str();
+  Status.Guards = Id;
+  S.ExprValues[Call] = Value{Value::Kind::Int, 0, Status};
+}
+
+std::string PathEngine::keyText(const clang::Expr *Key) const {
+  clang::Expr::EvalResult Result;
+  if (Key && !Key->isValueDependent() && Key->getType()->isIntegerType() &&
+      Key->EvaluateAsInt(Result, TU.AST))
+    return "const:" + std::to_string(Result.Val.getInt().getExtValue());
+  return {};
+}
+
+TrackedObject *PathEngine::heldByKey(PathState &S, const ReleaseFunction &Fn,
+                                     const std::optional<AccessPath> &Path,
+                                     const std::string &KeyText, ObjectId &Id) {
+  // The latest acquisition wins: ladders release in reverse order.
+  TrackedObject *Found = nullptr;
+  for (auto &[ObjId, Obj] : S.Objects) {
+    if (Obj.Status != ObjectStatus::Held || !Obj.Family)
+      continue;
+    bool Releases = llvm::any_of(Obj.Family->Releases,
+                                 [&](const ReleaseFunction &R) {
+                                   return R.Name == Fn.Name;
+                                 });
+    if (!Releases)
+      continue;
+    bool Matches = Fn.FamilyWide ||
+                   (Path && Obj.KeyPath == Path) ||
+                   (!KeyText.empty() && Obj.KeyText == KeyText);
+    if (Matches && (!Found || Found->AcquireLoc < Obj.AcquireLoc)) {
+      Found = &Obj;
+      Id = ObjId;
+    }
+  }
+  return Found;
+}
+
+void PathEngine::release(PathState &S, const clang::CallExpr *Call,
+                         const ReleaseFunction &Fn, const clang::Expr *Arg,
+                         std::optional<AccessPath> Path,
+                         llvm::StringRef ViaHelper,
+                         clang::SourceLocation HelperLoc) {
+  Value V;
+  std::string Spelling;
+  if (Arg) {
+    V = evaluate(S, Arg);
+    Path = AccessPath::ofAddressOrValue(Arg);
+    Spelling = spell(Arg);
+  } else if (Path) {
+    V = S.lookup(*Path);
+    Spelling = Path->str();
+  }
+  // kfree(NULL) does nothing; an error pointer (a pointer known Negative)
+  // was never an object.
+  bool PointerArg = Arg && Arg->getType()->isPointerType();
+  if (!Fn.FamilyWide && (V.isNull() || (PointerArg && V.isInt() &&
+                                        V.Int.Known == IntKnowledge::Negative)))
+    return;
+  if (Fn.ByKeyOnly)
+    V = Value(); // the argument names the resource; it is not the resource
+  if (Fn.FamilyWide || !V.isObject()) {
+    // Resources named by a key (free_irq(irq, ...)), or by nothing at all.
+    ObjectId KeyedId = 0;
+    if (heldByKey(S, Fn, Path, Arg ? keyText(Arg) : std::string(), KeyedId))
+      V = Value::object(KeyedId);
+    else if (V.isInt())
+      V = Value(); // a pointer we know only as "not NULL" or "from foo()"
+  }
+  bool DrvdataArg = false;
+  if (const auto *Getter = Arg ? llvm::dyn_cast<clang::CallExpr>(
+                                     Arg->IgnoreParenCasts())
+                               : nullptr)
+    DrvdataArg = TU.Model.isDrvdataGetter(calleeName(Getter));
+  if (!V.isObject() && !Path && !Fn.FamilyWide && !DrvdataArg)
+    return; // nothing we can name
+  if (!V.isObject()) {
+    // First meeting with this object: it was acquired before this function
+    // (or before an unknown call). Stores elsewhere in the TU may tell its
+    // family.
+    TrackedObject Obj;
+    Obj.FirstPath = Path;
+    Obj.KeyPath = Path;
+    Obj.Origin = Path ? llvm::formatv("'{0}'", Path->str()).str() : Fn.Name;
+    Obj.MaybeNull = false;
+    // It existed before this function: every assumption on the path counts.
+    Obj.NoteMark = 0;
+    if (Fn.FamilyWide || Fn.ByKeyOnly)
+      Obj.Family = TU.Model.familyReleasedBy(Fn.Name);
+    // kfree(i2c_get_clientdata(client)) releases the driver data itself.
+    if (const auto *Getter = Arg ? llvm::dyn_cast<clang::CallExpr>(
+                                       Arg->IgnoreParenCasts())
+                                 : nullptr;
+        Getter && TU.Model.isDrvdataGetter(calleeName(Getter)) && TU.Stores)
+      if (const StoredFamily *Stored = TU.Stores->soleDrvdata()) {
+        Obj.DrvdataRoot = Stored->Key;
+        Obj.Family = Stored->Family;
+        Obj.AcquiredBy = Stored->AcquiredBy;
+      }
+    if (TU.Stores && Path && !Fn.ByKeyOnly)
+      if (const StoredFamily *Stored = TU.Stores->lookup(*Path)) {
+        Obj.Family = Stored->Family;
+        Obj.AcquiredBy = Stored->AcquiredBy;
+        Obj.FamilyEvidenceLoc = Stored->StoreLoc;
+        Obj.FamilyEvidence =
+            Stored->ThroughDrvdata
+                ? llvm::formatv("'{0}' is the driver data, stored here as "
+                                "{1}() memory",
+                                Path->str(), Stored->AcquiredBy)
+                      .str()
+                : llvm::formatv("every store into '{0}' in this file is {1}() "
+                                "memory; one is here",
+                                Path->str(), Stored->AcquiredBy)
+                      .str();
+      }
+    std::string Key =
+        Path ? "path:" +
+                   std::to_string(reinterpret_cast<uintptr_t>(Path->Root)) +
+                   ":" + Path->str()
+             : DrvdataArg ? "drvdata:" + Fn.Name : "family:" + Fn.Name;
+    if (Fn.ByKeyOnly) // pci_release_regions(pdev), pci_disable_device(pdev)
+      Key += ":" + (Obj.Family ? Obj.Family->Name : Fn.Name);
+    ObjectId Id = objectIdFor(Key);
+    S.Objects[Id] = Obj;
+    // Bind pointers, not keys: free_irq(irq) leaves 'irq' an integer.
+    if (Path && !Fn.FamilyWide && !Fn.ByKeyOnly &&
+        (!Arg || Arg->getType()->isPointerType()))
+      S.Bindings[*Path] = Value::object(Id);
+    V = Value::object(Id);
+  }
+  TrackedObject *Obj = S.object(V);
+  if (!Obj)
+    return;
+  ReleaseEvent Event;
+  Event.Call = Call;
+  Event.Release = &Fn;
+  Event.Spelling = Spelling.empty() ? spellingOf(S, V.Object) : Spelling;
+  Event.ViaHelper = ViaHelper.str();
+  Event.HelperReleaseLoc = HelperLoc;
+  Event.Object = Obj;
+  Listener.onRelease(Event, S);
+  Obj->Status = ObjectStatus::Released;
+  Obj->Pending = false;
+  Obj->ReleasedBy = ViaHelper.empty() ? Fn.Name : ViaHelper.str();
+  Obj->ReleaseLoc = TU.AST.getSourceManager().getExpansionLoc(Call->getBeginLoc());
+}
+
+void PathEngine::passToCallee(PathState &S, const clang::Expr *Arg,
+                              llvm::StringRef Callee) {
+  const clang::Expr *Stripped = stripValuePreservingWrappers(Arg);
+  auto Mark = [&](const Value &V) {
+    if (TrackedObject *Obj = S.object(V); Obj && Obj->PassedTo.empty())
+      Obj->PassedTo = Callee.str();
+    if (V.isInt())
+      for (ObjectId Id : V.Int.DerivedFrom)
+        if (TrackedObject *Obj = S.object(Value::object(Id));
+            Obj && Obj->PassedTo.empty())
+          Obj->PassedTo = Callee.str();
+  };
+  Mark(evaluateWithOrigins(S, Stripped));
+  auto Path = AccessPath::ofAddressOrValue(Stripped);
+  if (!Path)
+    return;
+  // Everything reachable through the argument goes along: f(&priv->list)
+  // publishes priv, f(&ctx) publishes what ctx's fields hold.
+  for (auto &[P, V] : S.Bindings)
+    if (Path->isPrefixOf(P) || P.isPrefixOf(*Path))
+      Mark(V);
+}
+
+Value PathEngine::evaluateWithOrigins(PathState &S, const clang::Expr *E) {
+  Value V = evaluate(S, E);
+  if (V.isObject() || !E)
+    return V;
+  llvm::SmallVector<ObjectId, 2> From;
+  llvm::SmallVector<const clang::Stmt *, 16> Todo{E};
+  while (!Todo.empty()) {
+    const clang::Stmt *St = Todo.pop_back_val();
+    if (!St || llvm::isa<clang::UnaryExprOrTypeTraitExpr>(St))
+      continue; // sizeof(*p) reads nothing
+    if (const auto *Sub = llvm::dyn_cast<clang::Expr>(St)) {
+      if (auto Path = AccessPath::of(Sub)) {
+        Value Bound = S.lookup(*Path);
+        if (Bound.isObject()) {
+          From.push_back(Bound.Object);
+          continue;
+        }
+        if (Bound.isInt() && !Bound.Int.DerivedFrom.empty()) {
+          From.append(Bound.Int.DerivedFrom.begin(), Bound.Int.DerivedFrom.end());
+          continue;
+        }
+        // &obj->field: the base may be tracked even if the field is not.
+      }
+      if (auto It = S.ExprValues.find(Sub); It != S.ExprValues.end()) {
+        if (It->second.isObject())
+          From.push_back(It->second.Object);
+        else if (It->second.isInt())
+          From.append(It->second.Int.DerivedFrom.begin(),
+                      It->second.Int.DerivedFrom.end());
+      }
+    }
+    for (const clang::Stmt *Child : St->children())
+      Todo.push_back(Child);
+  }
+  if (From.empty())
+    return V;
+  if (!V.isInt())
+    V = Value::integer(IntKnowledge::Unknown);
+  V.Int.DerivedFrom.assign(From.begin(), From.end());
+  return V;
+}
+
+void PathEngine::storeEscapes(PathState &S, const AccessPath &Target,
+                              const Value &V, const clang::Stmt *At) {
+  if (V.isInt()) {
+    for (ObjectId Id : V.Int.DerivedFrom)
+      storeEscapes(S, Target, Value::object(Id), At);
+    return;
+  }
+  TrackedObject *Obj = S.object(V);
+  if (!Obj || !Obj->StoredIn.empty())
+    return;
+  // A global or the caller's memory outlives this function. A field of an
+  // object acquired here lives as long as that object, which the leak
+  // checks follow through the bindings; a field of anything else (memory
+  // reached through netdev_priv(), &adapter->ring...) may outlive us too.
+  bool Outlives = Target.isGlobal() ||
+                  (Target.isParameter() && !Target.Fields.empty());
+  if (!Outlives && !Target.Fields.empty()) {
+    AccessPath Owner = Target;
+    Owner.Fields.pop_back();
+    const TrackedObject *Container = S.object(S.lookup(Owner));
+    Outlives = !Container || !Container->acquiredHere();
+  }
+  if (!Outlives)
+    return;
+  Obj->StoredIn = Target.str();
+  Obj->StoredLoc = At->getBeginLoc();
+}
+
+void PathEngine::invalidateForUnknownCall(PathState &S,
+                                          const clang::CallExpr *Call) {
+  for (const clang::Expr *Arg : Call->arguments()) {
+    const clang::Expr *Stripped = stripValuePreservingWrappers(Arg);
+    auto Path = AccessPath::ofAddressOrValue(Stripped);
+    if (!Path)
+      continue;
+    const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(Stripped);
+    bool AddressTaken = UO && UO->getOpcode() == clang::UO_AddrOf;
+    // f(&p) may rewrite p; f(p) may rewrite what p points to, not p itself.
+    // Objects stay known; only the paths to them are forgotten.
+    S.forget(*Path, /*IncludingItself=*/AddressTaken);
+  }
+  // The callee may also rewrite globals; a released global may have been
+  // reallocated, so stop vouching for it.
+  for (auto It = S.Bindings.begin(); It != S.Bindings.end();) {
+    const TrackedObject *Obj = S.object(It->second);
+    bool Drop = It->first.isGlobal() &&
+                (!Obj || Obj->Status == ObjectStatus::Released);
+    It = Drop ? S.Bindings.erase(It) : std::next(It);
+  }
+}
+
+bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
+  const clang::FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !TU.FunctionSummaries)
+    return false;
+  const FunctionSummary *Summary = TU.FunctionSummaries->get(Callee);
+  if (!Summary)
+    return false;
+  std::string Name = calleeName(Call).str();
+  for (unsigned Param : Summary->PassesParams)
+    if (Param < Call->getNumArgs())
+      passToCallee(S, Call->getArg(Param), Name);
+  for (unsigned Param : Summary->StoresParams)
+    if (Param < Call->getNumArgs()) {
+      // list_add(&p->node, head): p now lives in someone else's list.
+      Value Before = evaluateWithOrigins(S, Call->getArg(Param));
+      llvm::SmallVector<ObjectId, 2> Ids;
+      if (Before.isObject())
+        Ids.push_back(Before.Object);
+      else if (Before.isInt())
+        Ids.append(Before.Int.DerivedFrom.begin(), Before.Int.DerivedFrom.end());
+      if (auto Path = AccessPath::ofAddressOrValue(Call->getArg(Param)))
+        for (const auto &[P, V] : S.Bindings)
+          if ((Path->isPrefixOf(P) || P.isPrefixOf(*Path)) && V.isObject())
+            Ids.push_back(V.Object);
+      for (ObjectId Id : Ids)
+        if (TrackedObject *Obj = S.object(Value::object(Id));
+            Obj && Obj->StoredIn.empty()) {
+          Obj->StoredIn = Name + "()'s structures";
+          Obj->StoredLoc = Call->getBeginLoc();
+        }
+    }
+  if (Summary->WritesThroughParameters)
+    invalidateForUnknownCall(S, Call);
+  for (const ReleasedLocation &R : Summary->Releases) {
+    switch (R.Kind) {
+    case ReleasedLocation::Parameter: {
+      if (R.Param >= Call->getNumArgs())
+        break;
+      const clang::Expr *Arg = Call->getArg(R.Param);
+      if (R.Fields.empty()) {
+        release(S, Call, *R.Release, Arg, std::nullopt, Name, R.Loc);
+        break;
+      }
+      if (auto Base = AccessPath::ofAddressOrValue(Arg))
+        release(S, Call, *R.Release, nullptr, Base->withFields(R.Fields), Name,
+                R.Loc);
+      break;
+    }
+    case ReleasedLocation::Global:
+      release(S, Call, *R.Release, nullptr, R.path(), Name, R.Loc);
+      break;
+    case ReleasedLocation::FamilyWide:
+      release(S, Call, *R.Release, nullptr, std::nullopt, Name, R.Loc);
+      break;
+    case ReleasedLocation::Drvdata:
+      break; // only lifecycle pairing reads these
+    }
+  }
+  // What the helper releases on some paths only (if (p->buf) kfree(...),
+  // often correlated with the caller's own tests): ownership is no longer
+  // clear, so no leak is claimed for it, and no double free either.
+  for (const ReleasedLocation &R : Summary->MayReleases) {
+    if (R.Kind != ReleasedLocation::Parameter || R.Param >= Call->getNumArgs())
+      continue;
+    auto Base = AccessPath::ofAddressOrValue(Call->getArg(R.Param));
+    Value V = Base ? S.lookup(Base->withFields(R.Fields)) : Value();
+    if (TrackedObject *Obj = S.object(V);
+        Obj && Obj->Status == ObjectStatus::Held && Obj->PassedTo.empty())
+      Obj->PassedTo = Name + "() (which may release it)";
+  }
+  if (Summary->ReturnedFamily) {
+    const AcquireFunction *Underlying =
+        TU.Model.findAcquire(Summary->ReturnedAcquiredBy);
+    AcquireFunction Fn;
+    if (Underlying)
+      Fn = *Underlying;
+    Fn.Family = Summary->ReturnedFamily;
+    Fn.Returns = AcquireResult::Pointer;
+    Fn.Fails = Summary->ReturnedFailure;
+    Fn.KeyArg.reset();
+    Fn.ConsumesArg.reset();
+    acquire(S, Call, Fn, Name);
+    if (TrackedObject *Obj = S.object(S.ExprValues[Call])) {
+      Obj->Acquirer = Underlying;
+      Obj->Origin = llvm::formatv("{0}() returns {1}() memory", Name,
+                                  Summary->ReturnedAcquiredBy);
+      Obj->FamilyEvidence = llvm::formatv("{0}() allocates it with {1}() here",
+                                          Name, Summary->ReturnedAcquiredBy);
+      Obj->FamilyEvidenceLoc = Summary->ReturnedAcquireLoc;
+    }
+  } else if (!Call->getType()->isVoidType()) {
+    S.ExprValues[Call] = Value::integer(IntKnowledge::Unknown, Name);
+  }
+  return true;
+}
+
+void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
+  llvm::StringRef Name = calleeName(Call);
+  if (Name.empty()) {
+    if (!Call->getDirectCallee()) {
+      // Through a function pointer: anything may happen to the arguments.
+      for (const clang::Expr *Arg : Call->arguments())
+        passToCallee(S, Arg, "a function pointer");
+      invalidateForUnknownCall(S, Call);
+    }
+    return;
+  }
+  if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect)
+    return;
+  if (const clang::FunctionDecl *FD = Call->getDirectCallee();
+      FD && FD->isNoReturn()) {
+    S.NoReturn = true; // BUG(), panic(): this path ends here
+    return;
+  }
+  const ApiModel &Model = TU.Model;
+  if (const AcquireFunction *Acq = Model.findAcquire(Name)) {
+    acquire(S, Call, *Acq, spelledCallee(Call, TU.AST, Model));
+    return;
+  }
+  if (const ReleaseFunction *Rel = Model.findRelease(Name)) {
+    if (Rel->FamilyWide)
+      release(S, Call, *Rel, nullptr, std::nullopt, {}, {});
+    else if (Rel->Arg < Call->getNumArgs())
+      release(S, Call, *Rel, Call->getArg(Rel->Arg), std::nullopt, {}, {});
+    return;
+  }
+  if (auto Kind = Model.conditionKind(Name)) {
+    if (*Kind == ConditionKind::ErrorValue)
+      S.ExprValues[Call] = Value::integer(IntKnowledge::Negative);
+    return;
+  }
+  if (auto Arg = Model.drvdataSetterArg(Name)) {
+    if (*Arg < Call->getNumArgs()) {
+      const clang::Expr *Stored = Call->getArg(*Arg);
+      Value V = evaluate(S, Stored);
+      if (TrackedObject *Obj = S.object(V)) {
+        Obj->StoredAsDrvdata = true;
+        if (Obj->StoredIn.empty()) {
+          Obj->StoredIn = "the driver data";
+          Obj->StoredLoc = Call->getBeginLoc();
+        }
+        S.Drvdata = V.Object;
+        S.DrvdataKey = StoredFamilies::drvdataKey(
+            Stored->IgnoreParenCasts()->getType());
+      }
+    }
+    return;
+  }
+  if (Model.isBorrowingCall(Name) || Model.isDrvdataGetter(Name))
+    return;
+  if (applySummary(S, Call))
+    return;
+  for (const clang::Expr *Arg : Call->arguments())
+    passToCallee(S, Arg, Name);
+  invalidateForUnknownCall(S, Call);
+  // Remember whose result this is, for "assuming foo() fails" notes.
+  if (!Call->getType()->isVoidType())
+    S.ExprValues[Call] = Value::integer(IntKnowledge::Unknown, Name.str());
+}
+
+} // namespace kmodlint

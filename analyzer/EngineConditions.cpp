@@ -1,0 +1,269 @@
+//===- EngineConditions.cpp - Values and branch refinement ----------------===//
+//
+// What an expression evaluates to on a path, and what a branch condition
+// tells: `!p`, `p == NULL`, IS_ERR(p), `ret`, `ret < 0`, likely/unlikely.
+// Status results of request_irq() and friends settle whether the resource
+// they guard was acquired.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzer/PathEngine.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+namespace kmodlint {
+
+Value PathEngine::evaluate(PathState &S, const clang::Expr *E) {
+  if (!E)
+    return {};
+  E = stripValuePreservingWrappers(E);
+  if (auto It = S.ExprValues.find(E); It != S.ExprValues.end())
+    return It->second;
+  if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
+    if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect &&
+        Call->getNumArgs() > 0)
+      return evaluate(S, Call->getArg(0));
+  if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(E))
+    if (BO->getOpcode() == clang::BO_Assign)
+      return evaluate(S, BO->getLHS());
+  if (auto Path = AccessPath::of(E)) {
+    auto It = S.Bindings.find(*Path);
+    if (It != S.Bindings.end())
+      return It->second;
+    return {};
+  }
+  if (E->isNullPointerConstant(TU.AST, clang::Expr::NPC_ValueDependentIsNotNull))
+    return Value::integer(IntKnowledge::Zero);
+  if (!E->isValueDependent() && E->getType()->isIntegerType()) {
+    clang::Expr::EvalResult Result;
+    if (E->EvaluateAsInt(Result, TU.AST)) {
+      const llvm::APSInt &N = Result.Val.getInt();
+      if (N.isZero())
+        return Value::integer(IntKnowledge::Zero);
+      return Value::integer(N.isNegative() ? IntKnowledge::Negative
+                                           : IntKnowledge::NonZero);
+    }
+  }
+  return {};
+}
+
+static const clang::Expr *stripCondition(const clang::Expr *E) {
+  return E ? E->IgnoreParenImpCasts() : nullptr;
+}
+
+static bool isZeroConstant(const clang::Expr *E, clang::ASTContext &AST) {
+  E = E->IgnoreParenCasts();
+  if (E->isNullPointerConstant(AST, clang::Expr::NPC_ValueDependentIsNotNull))
+    return true;
+  clang::Expr::EvalResult R;
+  return !E->isValueDependent() && E->EvaluateAsInt(R, AST) &&
+         R.Val.getInt().isZero();
+}
+
+void PathEngine::settleAcquisition(PathState &S, const IntFact &Status,
+                                   IntKnowledge Known,
+                                   clang::SourceLocation Loc) {
+  auto It = S.Objects.find(Status.Guards);
+  if (!Status.Guards || It == S.Objects.end() || !It->second.Pending)
+    return;
+  TrackedObject &Obj = It->second;
+  // request_irq() returns 0 or -errno; register_chrdev(0, ...) a major
+  // number or -errno.
+  bool PositiveIsSuccess =
+      Obj.Acquirer && Obj.Acquirer->Returns == AcquireResult::NonNegative;
+  IntKnowledge Failure =
+      PositiveIsSuccess ? IntKnowledge::Negative : IntKnowledge::NonZero;
+  if (isSubset(Known, IntKnowledge::NonNegative) &&
+      (PositiveIsSuccess || isSubset(Known, IntKnowledge::Zero) ||
+       Known == IntKnowledge::NonNegative)) {
+    Obj.Pending = false;
+    return;
+  }
+  if (isSubset(Known, Failure)) // nothing was acquired on this path
+    S.Objects.erase(It);
+  (void)Loc;
+}
+
+/// Whether a status in \p Known reads as the call failing, succeeding, or
+/// neither, in kernel convention (0 or a count is success, -errno failure).
+static const char *verdict(IntKnowledge Known) {
+  if (isSubset(Known, IntKnowledge::Negative) ||
+      Known == IntKnowledge::NonZero)
+    return "fails";
+  if (isSubset(Known, IntKnowledge::NonNegative))
+    return "succeeds";
+  return nullptr;
+}
+
+bool PathEngine::constrain(PathState &S, const clang::Expr *E,
+                           IntKnowledge Allowed, llvm::StringRef Relation,
+                           clang::SourceLocation Loc) {
+  Value V = evaluate(S, E);
+  if (V.isObject())
+    return true; // objects are refined by assumeTruth()
+  IntFact Fact = V.isInt() ? V.Int : IntFact();
+  IntKnowledge New = meet(Fact.Known, Allowed);
+  if (isEmpty(New))
+    return false;
+  auto Path = AccessPath::of(E);
+  if (!Fact.OriginCall.empty() && New != Fact.Known) {
+    // "fails"/"succeeds" only where the model says what the result means;
+    // for other calls, say what was assumed about the value.
+    const clang::Expr *Stripped = stripValuePreservingWrappers(E);
+    bool IsCall = llvm::isa<clang::CallExpr>(Stripped);
+    std::string Spelling = Path ? Path->str() : spell(E);
+    std::string Detail =
+        IsCall ? std::string() : llvm::formatv(" ('{0}' {1})", Spelling, Relation).str();
+    if (E->getType()->isPointerType())
+      note(S, Loc,
+           llvm::formatv("assuming {0}() returns {1}", Fact.OriginCall,
+                         isSubset(New, IntKnowledge::Zero) ? "NULL"
+                         : isSubset(New, IntKnowledge::Negative)
+                             ? "an error pointer"
+                             : "non-NULL"));
+    else if (const char *Verdict = Fact.Guards ? verdict(New) : nullptr)
+      note(S, Loc, llvm::formatv("assuming {0}() {1}{2}", Fact.OriginCall,
+                                 Verdict, Detail));
+    else if (IsCall)
+      note(S, Loc, llvm::formatv("assuming {0}() {1}", Fact.OriginCall,
+                                 isSubset(New, IntKnowledge::Negative)
+                                     ? "returns an error"
+                                     : ("returns a value " + Relation).str()));
+    else
+      note(S, Loc, llvm::formatv("assuming '{0}' {1} (from {2}())", Spelling,
+                                 Relation, Fact.OriginCall));
+  }
+  settleAcquisition(S, Fact, New, Loc);
+  if (Path && (E->getType()->isIntegerType() || E->getType()->isPointerType())) {
+    Fact.Known = New;
+    S.bind(*Path, Value{Value::Kind::Int, 0, Fact});
+  }
+  return true;
+}
+
+bool PathEngine::refine(PathState &S, const clang::Expr *Cond, bool Truth) {
+  Cond = stripCondition(Cond);
+  if (!Cond)
+    return true;
+  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(Cond))
+    if (UO->getOpcode() == clang::UO_LNot)
+      return refine(S, UO->getSubExpr(), !Truth);
+  if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(Cond)) {
+    if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect &&
+        Call->getNumArgs() > 0)
+      return refine(S, Call->getArg(0), Truth);
+    auto Kind = TU.Model.conditionKind(calleeName(Call));
+    if (Kind && *Kind != ConditionKind::ErrorValue && Call->getNumArgs() == 1) {
+      const clang::Expr *Arg = Call->getArg(0);
+      Value V = evaluate(S, Arg);
+      std::string Spelling = spell(Arg);
+      auto Path = AccessPath::of(Arg);
+      TrackedObject *Obj = S.object(V);
+      if (Truth) {
+        // An error pointer (or NULL): nothing was acquired.
+        if (V.isNull() && *Kind == ConditionKind::IsError)
+          return false;
+        if (Obj && Obj->Status == ObjectStatus::Held && !Obj->IsParameter &&
+            !Obj->MaybeError &&
+            !(Obj->MaybeNull && *Kind == ConditionKind::IsErrorOrNull))
+          return false;
+        if (Obj) {
+          S.Objects.erase(V.Object);
+          note(S, Call->getBeginLoc(),
+               llvm::formatv("assuming '{0}' is an error pointer", Spelling));
+        }
+        if (Path) // pointers known Negative are error pointers
+          S.bind(*Path, Value::integer(IntKnowledge::Negative));
+        return true;
+      }
+      if (Obj) {
+        Obj->MaybeError = false;
+        if (*Kind == ConditionKind::IsErrorOrNull)
+          Obj->MaybeNull = false;
+      }
+      return true;
+    }
+  }
+  if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(Cond)) {
+    switch (BO->getOpcode()) {
+    case clang::BO_EQ:
+    case clang::BO_NE:
+    case clang::BO_LT:
+    case clang::BO_LE:
+    case clang::BO_GT:
+    case clang::BO_GE: {
+      // Compare against zero only: x OP 0, or 0 OP x mirrored.
+      clang::BinaryOperatorKind Op = BO->getOpcode();
+      const clang::Expr *Operand = BO->getLHS();
+      if (!isZeroConstant(BO->getRHS(), TU.AST)) {
+        if (!isZeroConstant(BO->getLHS(), TU.AST))
+          return true;
+        Operand = BO->getRHS();
+        Op = clang::BinaryOperator::reverseComparisonOp(Op);
+      }
+      if (!Truth)
+        Op = clang::BinaryOperator::negateComparisonOp(Op);
+      if (Op == clang::BO_EQ || Op == clang::BO_NE) {
+        if (S.object(evaluate(S, Operand)))
+          return assumeTruth(S, Operand, Op == clang::BO_NE);
+      }
+      IntKnowledge Allowed = IntKnowledge::Unknown;
+      switch (Op) {
+      case clang::BO_EQ: Allowed = IntKnowledge::Zero; break;
+      case clang::BO_NE: Allowed = IntKnowledge::NonZero; break;
+      case clang::BO_LT: Allowed = IntKnowledge::Negative; break;
+      case clang::BO_LE: Allowed = IntKnowledge::NonPositive; break;
+      case clang::BO_GT: Allowed = IntKnowledge::Positive; break;
+      case clang::BO_GE: Allowed = IntKnowledge::NonNegative; break;
+      default: break;
+      }
+      std::string Relation =
+          (clang::BinaryOperator::getOpcodeStr(Op) + " 0").str();
+      return constrain(S, Operand, Allowed, Relation, BO->getBeginLoc());
+    }
+    case clang::BO_Assign:
+      return refine(S, BO->getLHS(), Truth);
+    default:
+      return true;
+    }
+  }
+  return assumeTruth(S, Cond, Truth);
+}
+
+bool PathEngine::assumeTruth(PathState &S, const clang::Expr *E, bool Truth) {
+  Value V = evaluate(S, E);
+  std::string Spelling = spell(E);
+  bool IsPointer = E->getType()->isPointerType();
+  if (TrackedObject *Obj = S.object(V)) {
+    if (Obj->Status == ObjectStatus::Released)
+      return true;
+    if (Truth) {
+      if (Obj->MaybeNull && !Obj->IsParameter)
+        note(S, E->getBeginLoc(),
+             llvm::formatv("assuming '{0}' is non-NULL", Spelling));
+      Obj->MaybeNull = false;
+      return true;
+    }
+    if (!Obj->MaybeNull)
+      return false;
+    // NULL on this path: the allocation failed, or the caller passed NULL.
+    ObjectId Id = V.Object;
+    if (!Obj->IsParameter)
+      note(S, E->getBeginLoc(), llvm::formatv("assuming '{0}' is NULL", Spelling));
+    S.Objects.erase(Id);
+    for (auto &[P, Bound] : S.Bindings)
+      if (Bound.isObject() && Bound.Object == Id)
+        Bound = Value::integer(IntKnowledge::Zero);
+    for (auto &[Ex, Bound] : S.ExprValues)
+      if (Bound.isObject() && Bound.Object == Id)
+        Bound = Value::integer(IntKnowledge::Zero);
+    return true;
+  }
+  if (!IsPointer && !E->getType()->isIntegerType() && !V.isInt())
+    return true;
+  return constrain(S, E, Truth ? IntKnowledge::NonZero : IntKnowledge::Zero,
+                   IsPointer ? (Truth ? "is non-NULL" : "is NULL")
+                             : (Truth ? "!= 0" : "== 0"),
+                   E->getBeginLoc());
+}
+
+} // namespace kmodlint

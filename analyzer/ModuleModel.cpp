@@ -1,0 +1,126 @@
+//===- ModuleModel.cpp - A module's lifecycle entry points ----------------===//
+#include "analyzer/ModuleModel.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace kmodlint {
+
+static const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  const clang::FunctionDecl *Def = nullptr;
+  return FD->hasBody(Def) ? Def : nullptr;
+}
+
+/// The function an initializer names: `.probe = foo_probe`, possibly cast.
+static const clang::FunctionDecl *functionIn(const clang::Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E))
+    E = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = llvm::dyn_cast<clang::DeclRefExpr>(E))
+    return definitionOf(llvm::dyn_cast<clang::FunctionDecl>(DRE->getDecl()));
+  return nullptr;
+}
+
+/// The initializer of field \p Path ("probe" or "ops.add") in \p Init.
+static const clang::Expr *fieldInit(const clang::InitListExpr *Init,
+                                    llvm::StringRef Path) {
+  auto [Head, Rest] = Path.split('.');
+  const clang::RecordDecl *Record = Init->getType()->getAsRecordDecl();
+  if (!Record)
+    return nullptr;
+  for (const clang::FieldDecl *Field : Record->fields()) {
+    if (Field->getName() != Head ||
+        Field->getFieldIndex() >= Init->getNumInits())
+      continue;
+    const clang::Expr *Value = Init->getInit(Field->getFieldIndex());
+    if (Rest.empty())
+      return Value;
+    if (const auto *Nested = llvm::dyn_cast<clang::InitListExpr>(Value))
+      return fieldInit(Nested, Rest);
+    return nullptr;
+  }
+  return nullptr;
+}
+
+ModuleModel ModuleModel::build(clang::ASTContext &AST, const ApiModel &Model) {
+  ModuleModel Module;
+  llvm::StringMap<const clang::FunctionDecl *> ByName;
+  const clang::FunctionDecl *InitAlias = nullptr, *ExitAlias = nullptr;
+  std::vector<const clang::VarDecl *> DriverVars;
+  for (const clang::Decl *D : AST.getTranslationUnitDecl()->decls()) {
+    if (const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D)) {
+      if (FD->doesThisDeclarationHaveABody() && FD->getIdentifier())
+        ByName[FD->getName()] = FD;
+      if (FD->getIdentifier() && FD->hasAttr<clang::AliasAttr>()) {
+        if (FD->getName() == "init_module")
+          InitAlias = FD;
+        else if (FD->getName() == "cleanup_module")
+          ExitAlias = FD;
+      }
+      continue;
+    }
+    if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(D))
+      if (Var->hasGlobalStorage() && Var->getInit())
+        if (const auto *Record = Var->getType()->getAsRecordDecl();
+            Record && Record->getIdentifier() &&
+            Model.findDriverStruct(Record->getName()))
+          DriverVars.push_back(Var);
+  }
+  auto Aliasee = [&](const clang::FunctionDecl *Alias)
+      -> const clang::FunctionDecl * {
+    if (!Alias)
+      return nullptr;
+    auto It = ByName.find(Alias->getAttr<clang::AliasAttr>()->getAliasee());
+    return It == ByName.end() ? nullptr : It->second;
+  };
+  if (const clang::FunctionDecl *Init = Aliasee(InitAlias)) {
+    LifecyclePair Pair;
+    Pair.Setup = Init;
+    if (const clang::FunctionDecl *Exit = Aliasee(ExitAlias))
+      Pair.Teardowns.push_back(Exit);
+    Pair.SetupRole = "module_init";
+    Pair.TeardownRole = "module_exit function";
+    Pair.DeclaredAt = InitAlias->getLocation();
+    Module.Pairs.push_back(Pair);
+  }
+  for (const clang::VarDecl *Var : DriverVars) {
+    const auto *Init = llvm::dyn_cast<clang::InitListExpr>(
+        Var->getInit()->IgnoreImplicit());
+    if (!Init)
+      continue;
+    const DriverStruct &Driver =
+        *Model.findDriverStruct(Var->getType()->getAsRecordDecl()->getName());
+    std::vector<const clang::FunctionDecl *> Teardowns;
+    for (const std::string &Field : Driver.TeardownFields)
+      if (const clang::FunctionDecl *FD = functionIn(fieldInit(Init, Field)))
+        Teardowns.push_back(FD);
+    for (const std::string &Field : Driver.SetupFields) {
+      const clang::FunctionDecl *Setup = functionIn(fieldInit(Init, Field));
+      if (!Setup)
+        continue;
+      LifecyclePair Pair;
+      Pair.Setup = Setup;
+      Pair.Teardowns = Teardowns;
+      Pair.SetupRole = Driver.Name + " " + Field;
+      Pair.TeardownRole = "remove callback";
+      Pair.DeclaredAt = Var->getLocation();
+      Module.Pairs.push_back(Pair);
+    }
+  }
+  return Module;
+}
+
+const LifecyclePair *
+ModuleModel::setupPair(const clang::FunctionDecl *FD) const {
+  for (const LifecyclePair &Pair : Pairs)
+    if (Pair.Setup == FD || Pair.Setup == FD->getDefinition())
+      return &Pair;
+  return nullptr;
+}
+
+} // namespace kmodlint
