@@ -9,6 +9,7 @@
 #include "analyzer/StoredFamilies.h"
 #include "analyzer/Summaries.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -65,7 +66,7 @@ void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
   IntFact Status;
   Status.OriginCall = By.str();
   Status.Guards = Id;
-  S.ExprValues[Call] = Value{Value::Kind::Int, 0, Status};
+  S.ExprValues[Call] = Value::fromFact(Status);
 }
 
 std::string PathEngine::keyText(const clang::Expr *Key) const {
@@ -105,7 +106,9 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
                          const ReleaseFunction &Fn, const clang::Expr *Arg,
                          std::optional<AccessPath> Path,
                          llvm::StringRef ViaHelper,
-                         clang::SourceLocation HelperLoc) {
+                         clang::SourceLocation HelperLoc,
+                         clang::SourceLocation At) {
+  clang::SourceLocation Loc = Call ? Call->getBeginLoc() : At;
   Value V;
   std::string Spelling;
   if (Arg) {
@@ -198,6 +201,7 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
     return;
   ReleaseEvent Event;
   Event.Call = Call;
+  Event.Loc = Loc;
   Event.Release = &Fn;
   Event.Spelling = Spelling.empty() ? spellingOf(S, V.Object) : Spelling;
   Event.ViaHelper = ViaHelper.str();
@@ -207,7 +211,7 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
   Obj->Status = ObjectStatus::Released;
   Obj->Pending = false;
   Obj->ReleasedBy = ViaHelper.empty() ? Fn.Name : ViaHelper.str();
-  Obj->ReleaseLoc = TU.AST.getSourceManager().getExpansionLoc(Call->getBeginLoc());
+  Obj->ReleaseLoc = TU.AST.getSourceManager().getExpansionLoc(Loc);
 }
 
 void PathEngine::passToCallee(PathState &S, const clang::Expr *Arg,
@@ -235,7 +239,7 @@ void PathEngine::passToCallee(PathState &S, const clang::Expr *Arg,
 
 Value PathEngine::evaluateWithOrigins(PathState &S, const clang::Expr *E) {
   Value V = evaluate(S, E);
-  if (V.isObject() || !E)
+  if (V.isObject() || V.isAddress() || !E)
     return V;
   llvm::SmallVector<ObjectId, 2> From;
   llvm::SmallVector<const clang::Stmt *, 16> Todo{E};
@@ -243,6 +247,22 @@ Value PathEngine::evaluateWithOrigins(PathState &S, const clang::Expr *E) {
     const clang::Stmt *St = Todo.pop_back_val();
     if (!St || llvm::isa<clang::UnaryExprOrTypeTraitExpr>(St))
       continue; // sizeof(*p) reads nothing
+    // Values computed *about* a pointer are not pointers into it:
+    // strlen(p), p == NULL, !p. An integer-returning call given an integer
+    // made from a pointer (__pa((unsigned long)p)) may still be an address.
+    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(St);
+        Call && !Call->getType()->isPointerType()) {
+      for (const clang::Expr *Arg : Call->arguments())
+        if (!Arg->getType()->isPointerType())
+          Todo.push_back(Arg);
+      continue;
+    }
+    if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(St);
+        BO && (BO->isComparisonOp() || BO->isLogicalOp()))
+      continue;
+    if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(St);
+        UO && UO->getOpcode() == clang::UO_LNot)
+      continue;
     if (const auto *Sub = llvm::dyn_cast<clang::Expr>(St)) {
       if (auto Path = AccessPath::of(Sub)) {
         Value Bound = S.lookup(*Path);
@@ -396,7 +416,12 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
         Obj && Obj->Status == ObjectStatus::Held && Obj->PassedTo.empty())
       Obj->PassedTo = Name + "() (which may release it)";
   }
-  if (Summary->ReturnedFamily) {
+  if (Summary->ReturnsParameter &&
+      *Summary->ReturnsParameter < Call->getNumArgs()) {
+    // __must_check_fn(p), ERR_CAST(p): the call is its argument.
+    S.ExprValues[Call] =
+        evaluateWithOrigins(S, Call->getArg(*Summary->ReturnsParameter));
+  } else if (Summary->ReturnedFamily) {
     const AcquireFunction *Underlying =
         TU.Model.findAcquire(Summary->ReturnedAcquiredBy);
     AcquireFunction Fn;
@@ -420,6 +445,26 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
     S.ExprValues[Call] = Value::integer(IntKnowledge::Unknown, Name);
   }
   return true;
+}
+
+void PathEngine::transferCleanup(PathState &S, const clang::VarDecl *Var) {
+  const auto *Cleanup = Var->getAttr<clang::CleanupAttr>();
+  const clang::FunctionDecl *Fn = Cleanup ? Cleanup->getFunctionDecl() : nullptr;
+  if (!Fn || !Fn->getIdentifier() || !Var->getType()->isPointerType())
+    return;
+  AccessPath P;
+  P.Root = Var;
+  // DEFINE_FREE(kfree, void *, ...) defines __free_kfree(): the variable
+  // is released with kfree() when its scope ends (6.x include/linux/cleanup.h).
+  llvm::StringRef Name = Fn->getName();
+  if (Name.consume_front("__free_"))
+    if (const ReleaseFunction *Rel = TU.Model.findRelease(Name)) {
+      release(S, nullptr, *Rel, nullptr, P, {}, {}, Var->getLocation());
+      return;
+    }
+  // A cleanup we do not know: it owns the object now.
+  if (TrackedObject *Obj = S.object(S.lookup(P)); Obj && Obj->PassedTo.empty())
+    Obj->PassedTo = Fn->getNameAsString();
 }
 
 void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {

@@ -25,6 +25,18 @@ Value PathEngine::evaluate(PathState &S, const clang::Expr *E) {
   if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(E))
     if (BO->getOpcode() == clang::BO_Assign)
       return evaluate(S, BO->getLHS());
+  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E)) {
+    if (UO->getOpcode() == clang::UO_AddrOf)
+      if (auto Path = AccessPath::of(UO->getSubExpr());
+          Path && Path->Fields.empty() && !Path->isGlobal())
+        return Value::address(*Path);
+    if (UO->getOpcode() == clang::UO_Deref) {
+      Value Pointer = evaluate(S, UO->getSubExpr());
+      if (Pointer.isAddress())
+        return S.lookup(*Pointer.Target);
+      return {};
+    }
+  }
   if (auto Path = AccessPath::of(E)) {
     auto It = S.Bindings.find(*Path);
     if (It != S.Bindings.end())
@@ -135,7 +147,7 @@ bool PathEngine::constrain(PathState &S, const clang::Expr *E,
   settleAcquisition(S, Fact, New, Loc);
   if (Path && (E->getType()->isIntegerType() || E->getType()->isPointerType())) {
     Fact.Known = New;
-    S.bind(*Path, Value{Value::Kind::Int, 0, Fact});
+    S.bind(*Path, Value::fromFact(Fact));
   }
   return true;
 }

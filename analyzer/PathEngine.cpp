@@ -84,6 +84,12 @@ void PathEngine::transferAssign(PathState &S, const clang::Expr *LHS,
                                 const clang::Expr *RHS, const clang::Stmt *At) {
   auto Path = AccessPath::of(LHS);
   Value V = RHS ? evaluateWithOrigins(S, RHS) : Value();
+  if (!Path)
+    if (const auto *UO =
+            llvm::dyn_cast<clang::UnaryOperator>(LHS->IgnoreParenCasts());
+        UO && UO->getOpcode() == clang::UO_Deref)
+      if (Value Pointer = evaluate(S, UO->getSubExpr()); Pointer.isAddress())
+        Path = Pointer.Target; // *q = v with q == &x writes x
   if (!Path) {
     // *p = obj, a[i] = obj: stored somewhere we do not name; it may live on.
     llvm::SmallVector<ObjectId, 2> Stored;
@@ -266,9 +272,12 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
     }
     auto [Block, State] = std::move(Work.front());
     Work.pop_front();
-    for (const clang::CFGElement &Element : *Block)
+    for (const clang::CFGElement &Element : *Block) {
       if (auto S = Element.getAs<clang::CFGStmt>())
         transfer(State, S->getStmt());
+      else if (auto C = Element.getAs<clang::CFGCleanupFunction>())
+        transferCleanup(State, C->getVarDecl());
+    }
     if (State.NoReturn)
       continue;
 

@@ -28,7 +28,9 @@ class StoredFamilies;
 
 /// A release of a tracked object, reported before the state changes.
 struct ReleaseEvent {
+  /// The releasing call; null for a scope-based cleanup (__free(kfree)).
   const clang::CallExpr *Call = nullptr;
+  clang::SourceLocation Loc;
   const ReleaseFunction *Release = nullptr;
   /// How the released pointer is spelled at the call ("priv->buf").
   std::string Spelling;
@@ -119,7 +121,10 @@ private:
   void release(PathState &S, const clang::CallExpr *Call,
                const ReleaseFunction &Fn, const clang::Expr *Arg,
                std::optional<AccessPath> Path, llvm::StringRef ViaHelper,
-               clang::SourceLocation HelperLoc);
+               clang::SourceLocation HelperLoc,
+               clang::SourceLocation At = clang::SourceLocation());
+  /// The end of a `__free(name)` variable's scope (6.x cleanup.h).
+  void transferCleanup(PathState &S, const clang::VarDecl *Var);
   TrackedObject *heldByKey(PathState &S, const ReleaseFunction &Fn,
                            const std::optional<AccessPath> &Path,
                            const std::string &KeyText, ObjectId &Id);

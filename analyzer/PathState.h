@@ -124,9 +124,12 @@ struct IntFact {
 };
 
 struct Value {
-  enum class Kind { None, Object, Int } K = Kind::None;
+  /// Address: `&x` of a local variable x, so that `*q = v` and `*q` reach
+  /// x (the no_free_ptr()/out-parameter idiom).
+  enum class Kind { None, Object, Int, Address } K = Kind::None;
   ObjectId Object = 0;
   IntFact Int;
+  std::optional<AccessPath> Target;
 
   static Value object(ObjectId Id) {
     Value V;
@@ -144,8 +147,22 @@ struct Value {
   bool isObject() const { return K == Kind::Object; }
   bool isInt() const { return K == Kind::Int; }
   bool isNull() const { return isInt() && Int.Known == IntKnowledge::Zero; }
+  static Value fromFact(IntFact Fact) {
+    Value V;
+    V.K = Kind::Int;
+    V.Int = std::move(Fact);
+    return V;
+  }
+  bool isAddress() const { return K == Kind::Address; }
+  static Value address(const AccessPath &P) {
+    Value V;
+    V.K = Kind::Address;
+    V.Target = P;
+    return V;
+  }
   bool sameTypestate(const Value &O) const {
-    return K == O.K && Object == O.Object && Int.Known == O.Int.Known;
+    return K == O.K && Object == O.Object && Int.Known == O.Int.Known &&
+           Target == O.Target;
   }
 };
 

@@ -133,7 +133,7 @@ public:
   void onRelease(const ReleaseEvent &Event, const PathState &) override {
     for (ReleasedLocation L : locate(*Event.Object)) {
       L.Release = Event.Release;
-      L.Loc = Event.ViaHelper.empty() ? Event.Call->getBeginLoc()
+      L.Loc = Event.ViaHelper.empty() ? Event.Loc
                                       : Event.HelperReleaseLoc;
       Seen.try_emplace(L.key(), L);
     }
@@ -166,6 +166,14 @@ public:
                       R.Int.Known == IntKnowledge::NonZero))
       return; // NULL or an error value
     auto It = R.isObject() ? S.Objects.find(R.Object) : S.Objects.end();
+    if (It != S.Objects.end() && It->second.IsParameter &&
+        It->second.FirstPath && It->second.FirstPath->parameter()) {
+      unsigned Index = It->second.FirstPath->parameter()->getFunctionScopeIndex();
+      if (ReturnedParam && *ReturnedParam != Index)
+        ReturnsOther = true;
+      ReturnedParam = Index;
+      return;
+    }
     // Only a fresh allocation makes the helper an allocator: one already
     // linked into a list or table is not the caller's to free.
     if (It == S.Objects.end() || It->second.Status != ObjectStatus::Held ||
@@ -193,7 +201,9 @@ public:
     Summary.StoresParams.assign(Stored.begin(), Stored.end());
     Summary.PassesParams.assign(Passed.begin(), Passed.end());
     Summary.WritesThroughParameters = WritesThroughParameters;
-    if (Returned && !ReturnsOther) {
+    if (ReturnedParam && !Returned && !ReturnsOther)
+      Summary.ReturnsParameter = ReturnedParam;
+    if (Returned && !ReturnsOther && !ReturnedParam) {
       Summary.ReturnedFamily = Returned->Family;
       Summary.ReturnedAcquiredBy = Returned->AcquiredBy;
       Summary.ReturnedAcquireLoc = Returned->AcquireLoc;
@@ -211,6 +221,7 @@ private:
   std::set<unsigned> Stored, Passed;
   bool FirstExit = true;
   std::optional<TrackedObject> Returned;
+  std::optional<unsigned> ReturnedParam;
   bool ReturnsOther = false;
   FailureValue Failure = FailureValue::Null;
 };

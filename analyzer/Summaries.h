@@ -50,6 +50,8 @@ struct FunctionSummary {
   std::string ReturnedAcquiredBy;
   clang::SourceLocation ReturnedAcquireLoc;
   FailureValue ReturnedFailure = FailureValue::Null;
+  /// Set when every return hands back this parameter's own value.
+  std::optional<unsigned> ReturnsParameter;
   /// Parameters whose object the function stores where it outlives the
   /// call (list_add(), hash_add()), and those it hands to functions we
   /// cannot see (which may keep them or not).

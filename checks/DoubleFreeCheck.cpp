@@ -29,7 +29,7 @@ void DoubleFreeCheck::onRelease(const ReleaseEvent &E, const PathState &S,
                 .str();
   Finding F;
   F.Check = id().str();
-  F.Where = C.point(E.Call->getBeginLoc());
+  F.Where = C.point(E.Loc);
   F.Message = llvm::formatv(
       "'{0}' is released twice: {1} releases it after {2}() already did",
       E.Spelling, Releaser, Obj.ReleasedBy);

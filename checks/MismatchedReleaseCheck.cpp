@@ -25,7 +25,7 @@ llvm::StringRef MismatchedReleaseCheck::summary() const {
 static std::optional<FixIt> renameCallFix(const ReleaseEvent &E,
                                           const AllocFamily &Family,
                                           CheckContext &C) {
-  if (!E.ViaHelper.empty() || Family.Releases.empty())
+  if (!E.Call || !E.ViaHelper.empty() || Family.Releases.empty())
     return std::nullopt;
   const ReleaseFunction &Suggested = Family.Releases.front();
   if (Suggested.Arg != E.Release->Arg)
@@ -95,7 +95,7 @@ void MismatchedReleaseCheck::onRelease(const ReleaseEvent &E,
 
   Finding F;
   F.Check = id().str();
-  F.Where = C.point(E.Call->getBeginLoc());
+  F.Where = C.point(E.Loc);
   F.Message = Message;
   F.Notes = C.objectHistory(Obj, S);
   if (!E.ViaHelper.empty() && E.HelperReleaseLoc.isValid())

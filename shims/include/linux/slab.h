@@ -32,4 +32,8 @@ void *kvcalloc(size_t n, size_t size, gfp_t flags);
 void *kvmalloc_array(size_t n, size_t size, gfp_t flags);
 void kvfree(const void *addr);
 void kvfree_sensitive(const void *addr, size_t len);
+#include <linux/err.h>
+#include <linux/cleanup.h>
+DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
+DEFINE_FREE(kvfree, void *, if (!IS_ERR_OR_NULL(_T)) kvfree(_T))
 #endif
