@@ -31,23 +31,11 @@ void ErrorPathLeakCheck::onExit(const PathState &S, CheckContext &C) {
   ExitKind Exit = classifyExit(S, C.Function, C.TU.AST);
   if (Exit.Kind != ExitKind::Error && Exit.Kind != ExitKind::CallStatus)
     return;
-  llvm::DenseSet<ObjectId> Kept = keptObjects(S, /*CountStores=*/false);
-  for (const auto &[Id, Obj] : S.Objects) {
-    if (!isOwnedHere(Obj) || Kept.contains(Id) || Id == Exit.Guard)
-      continue;
-    Finding F;
-    F.Check = id().str();
+  for (const auto &[Id, ObjPtr] : leakedAtExit(S, Exit, /*CountStores=*/false)) {
+    const TrackedObject &Obj = *ObjPtr;
+    Finding F = exitLeakFinding(id(), S, Id, Obj, Exit, C);
     clang::SourceLocation At =
         S.ReturnSite ? S.ReturnSite->getBeginLoc() : C.Function->getEndLoc();
-    F.Where = C.point(At);
-    std::string Returns =
-        Exit.Kind == ExitKind::CallStatus
-            ? llvm::formatv("returns the error of {0}()", Exit.FailingCall).str()
-            : "returns " + Exit.ValueText;
-    F.Message = llvm::formatv("{0} is not released when {1}() {2}",
-                              describeObject(S, Id, Obj), C.functionName(),
-                              Returns);
-    F.Notes = C.objectHistory(Obj, S);
     if (!Obj.StoredIn.empty())
       F.Notes.push_back(
           {C.point(Obj.StoredLoc),
@@ -60,8 +48,6 @@ void ErrorPathLeakCheck::onExit(const PathState &S, CheckContext &C) {
     if (Exit.Kind == ExitKind::CallStatus)
       F.Notes.push_back({C.point(At), llvm::formatv("assuming {0}() fails",
                                                     Exit.FailingCall)});
-    F.FingerprintKey = Obj.AcquiredBy + "|" + Exit.ValueText + "|" +
-                       PathEngine::spellingOf(S, Id);
     C.report(std::move(F));
   }
 }

@@ -1,6 +1,7 @@
 //===- Ownership.cpp - Who still owns an object when a function returns ---===//
 #include "checks/Ownership.h"
 #include "analyzer/PathEngine.h"
+#include "checks/Check.h"
 
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -114,6 +115,38 @@ std::string describeObject(const PathState &S, ObjectId Id,
   if (Where != "the object")
     Text += llvm::formatv(" ('{0}')", Where).str();
   return Text;
+}
+
+std::vector<std::pair<ObjectId, const TrackedObject *>>
+leakedAtExit(const PathState &S, const ExitKind &Exit, bool CountStores) {
+  llvm::DenseSet<ObjectId> Kept = keptObjects(S, CountStores);
+  std::vector<std::pair<ObjectId, const TrackedObject *>> Leaked;
+  for (const auto &[Id, Obj] : S.Objects)
+    if (isOwnedHere(Obj) && !Kept.contains(Id) && Id != Exit.Guard)
+      Leaked.push_back({Id, &Obj});
+  return Leaked;
+}
+
+Finding exitLeakFinding(llvm::StringRef Check, const PathState &S,
+                        ObjectId Id, const TrackedObject &Obj,
+                        const ExitKind &Exit, CheckContext &C) {
+  Finding F;
+  F.Check = Check.str();
+  clang::SourceLocation At =
+      S.ReturnSite ? S.ReturnSite->getBeginLoc() : C.Function->getEndLoc();
+  F.Where = C.point(At);
+  std::string Returns =
+      Exit.Kind == ExitKind::CallStatus
+          ? llvm::formatv("returns the error of {0}()", Exit.FailingCall).str()
+      : Exit.ValueText.empty() ? std::string("returns")
+                               : "returns " + Exit.ValueText;
+  F.Message = llvm::formatv("{0} is not released when {1}() {2}",
+                            describeObject(S, Id, Obj), C.functionName(),
+                            Returns);
+  F.Notes = C.objectHistory(Obj, S);
+  F.FingerprintKey = Obj.AcquiredBy + "|" + Exit.ValueText + "|" +
+                     PathEngine::spellingOf(S, Id);
+  return F;
 }
 
 } // namespace kmodlint

@@ -9,6 +9,7 @@
 #ifndef KMODLINT_CHECKS_OWNERSHIP_H
 #define KMODLINT_CHECKS_OWNERSHIP_H
 
+#include "analyzer/Finding.h"
 #include "analyzer/PathState.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseSet.h"
@@ -43,6 +44,19 @@ bool isOwnedHere(const TrackedObject &Obj);
 /// "kmalloc memory acquired by kzalloc() ('p')".
 std::string describeObject(const PathState &S, ObjectId Id,
                            const TrackedObject &Obj);
+
+class CheckContext;
+
+/// The objects a leak check reports at this exit: owned here, not kept,
+/// not the subject of the status the function returns.
+std::vector<std::pair<ObjectId, const TrackedObject *>>
+leakedAtExit(const PathState &S, const ExitKind &Exit, bool CountStores);
+
+/// "<what> is not released when f() returns <value>", at the return, with
+/// the object's history as notes.
+Finding exitLeakFinding(llvm::StringRef Check, const PathState &S,
+                        ObjectId Id, const TrackedObject &Obj,
+                        const ExitKind &Exit, CheckContext &C);
 
 } // namespace kmodlint
 
