@@ -65,6 +65,30 @@ static unsigned kernelVersionOf(clang::Preprocessor &PP) {
   return Code;
 }
 
+/// The value of ___GFP_<Name> in this TU: an enum bit in 6.10+
+/// (___GFP_<Name>_BIT), a hex literal macro before.
+static std::optional<uint64_t> gfpBit(clang::ASTContext &AST,
+                                      clang::Preprocessor &PP,
+                                      llvm::StringRef Name) {
+  std::string EnumName = ("___GFP_" + Name + "_BIT").str();
+  for (const clang::Decl *D : AST.getTranslationUnitDecl()->decls())
+    if (const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(D))
+      for (const clang::EnumConstantDecl *C : Enum->enumerators())
+        if (C->getName() == EnumName)
+          return uint64_t(1) << C->getInitVal().getZExtValue();
+  const clang::MacroInfo *MI =
+      PP.getMacroInfo(PP.getIdentifierInfo(("___GFP_" + Name).str()));
+  if (!MI || MI->getNumTokens() != 1 || !MI->tokens()[0].isLiteral())
+    return std::nullopt;
+  llvm::StringRef Text(MI->tokens()[0].getLiteralData(),
+                       MI->tokens()[0].getLength());
+  Text = Text.rtrim("uUlL");
+  uint64_t Value = 0;
+  if (Text.getAsInteger(0, Value))
+    return std::nullopt;
+  return Value;
+}
+
 namespace {
 
 class ModuleConsumer : public clang::ASTConsumer {
@@ -82,6 +106,10 @@ public:
                            ? Options.KernelVersionOverride
                            : kernelVersionOf(CI.getPreprocessor());
     Result.KernelVersion = TU.KernelVersion;
+    if (auto Bit = gfpBit(AST, CI.getPreprocessor(), "DIRECT_RECLAIM"))
+      TU.GfpDirectReclaim = *Bit;
+    if (auto Bit = gfpBit(AST, CI.getPreprocessor(), "NOFAIL"))
+      TU.GfpNoFail = *Bit;
     ModuleModel Module = ModuleModel::build(AST, Model);
     TU.Module = &Module;
     Summaries FunctionSummaries(TU);
@@ -106,6 +134,7 @@ public:
         continue;
       Context.Function = FD;
       PathEngine Engine(TU, Dispatcher);
+      Engine.StartsInCallbackContext = true;
       Engine.run(FD);
     }
     Context.Function = nullptr;

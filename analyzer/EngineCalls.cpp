@@ -486,6 +486,9 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
     return;
   }
   const ApiModel &Model = TU.Model;
+  if (transferAtomic(S, Call, Name))
+    return;
+  reportSleep(S, Call, Name);
   if (const AcquireFunction *Acq = Model.findAcquire(Name)) {
     acquire(S, Call, *Acq, spelledCallee(Call, TU.AST, Model));
     return;

@@ -145,6 +145,12 @@ bool PathEngine::constrain(PathState &S, const clang::Expr *E,
                                  Relation, Fact.OriginCall));
   }
   settleAcquisition(S, Fact, New, Loc);
+  // spin_trylock() succeeded: the lock is held on this path.
+  if (Fact.TrylockHold >= 0 && isSubset(New, IntKnowledge::NonZero) &&
+      size_t(Fact.TrylockHold) < S.PendingHolds.size()) {
+    S.Atomic.push_back(S.PendingHolds[Fact.TrylockHold]);
+    Fact.TrylockHold = -1;
+  }
   if (Path && (E->getType()->isIntegerType() || E->getType()->isPointerType())) {
     Fact.Known = New;
     S.bind(*Path, Value::fromFact(Fact));
@@ -159,6 +165,9 @@ bool PathEngine::refine(PathState &S, const clang::Expr *Cond, bool Truth) {
   if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(Cond))
     if (UO->getOpcode() == clang::UO_LNot)
       return refine(S, UO->getSubExpr(), !Truth);
+  // `if (in_atomic()) GFP_ATOMIC else GFP_KERNEL` under a lock we see.
+  if (auto InAtomic = contextTest(S, Cond))
+    return *InAtomic == Truth;
   if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(Cond)) {
     if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect &&
         Call->getNumArgs() > 0)

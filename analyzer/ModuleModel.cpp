@@ -3,6 +3,8 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace kmodlint {
@@ -112,7 +114,92 @@ ModuleModel ModuleModel::build(clang::ASTContext &AST, const ApiModel &Model) {
       Module.Pairs.push_back(Pair);
     }
   }
+  Module.findAtomicCallbacks(AST, Model);
   return Module;
+}
+
+namespace {
+/// Registrations (request_irq(irq, handler, ...)), ops-struct initializers
+/// (.ndo_start_xmit = foo_xmit) and callback-field stores (t.function = cb)
+/// that make a function run in atomic context.
+class AtomicCallbackFinder
+    : public clang::RecursiveASTVisitor<AtomicCallbackFinder> {
+public:
+  AtomicCallbackFinder(const ApiModel &Model,
+                       llvm::DenseMap<const clang::FunctionDecl *,
+                                      AtomicCallbackUse> &Uses)
+      : Model(Model), Uses(Uses) {}
+
+  void record(const clang::FunctionDecl *FD, std::string Context,
+              std::string By, clang::SourceLocation At) {
+    if (FD)
+      Uses.try_emplace(FD, AtomicCallbackUse{std::move(Context), std::move(By), At});
+  }
+
+  bool VisitCallExpr(clang::CallExpr *Call) {
+    const clang::FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return true;
+    if (const AtomicCallback *CB = Model.atomicCallback(Callee->getName()))
+      if (CB->Arg < Call->getNumArgs())
+        record(functionIn(Call->getArg(CB->Arg)), CB->Context,
+               Callee->getName().str(), Call->getBeginLoc());
+    return true;
+  }
+
+  bool VisitInitListExpr(clang::InitListExpr *Init) {
+    const clang::RecordDecl *Record = Init->getType()->getAsRecordDecl();
+    if (!Record || !Record->getIdentifier())
+      return true;
+    for (const clang::FieldDecl *Field : Record->fields()) {
+      if (Field->getFieldIndex() >= Init->getNumInits())
+        break;
+      if (auto Context = Model.atomicField(Record->getName(), Field->getName()))
+        record(functionIn(Init->getInit(Field->getFieldIndex())), *Context,
+               (Record->getName() + "." + Field->getName()).str(),
+               Init->getInit(Field->getFieldIndex())->getBeginLoc());
+    }
+    return true;
+  }
+
+  bool VisitBinaryOperator(clang::BinaryOperator *BO) {
+    if (BO->getOpcode() != clang::BO_Assign)
+      return true;
+    const auto *ME =
+        llvm::dyn_cast<clang::MemberExpr>(BO->getLHS()->IgnoreParenCasts());
+    const auto *Field =
+        ME ? llvm::dyn_cast<clang::FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!Field || !Field->getParent()->getIdentifier())
+      return true;
+    if (auto Context =
+            Model.atomicField(Field->getParent()->getName(), Field->getName()))
+      record(functionIn(BO->getRHS()), *Context,
+             (Field->getParent()->getName() + "." + Field->getName()).str(),
+             BO->getBeginLoc());
+    return true;
+  }
+
+private:
+  const ApiModel &Model;
+  llvm::DenseMap<const clang::FunctionDecl *, AtomicCallbackUse> &Uses;
+};
+} // namespace
+
+void ModuleModel::findAtomicCallbacks(clang::ASTContext &AST,
+                                      const ApiModel &Model) {
+  AtomicCallbackFinder Finder(Model, AtomicUses);
+  const clang::SourceManager &SM = AST.getSourceManager();
+  for (clang::Decl *D : AST.getTranslationUnitDecl()->decls())
+    if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      Finder.TraverseDecl(D);
+}
+
+const AtomicCallbackUse *
+ModuleModel::atomicUse(const clang::FunctionDecl *FD) const {
+  auto It = AtomicUses.find(FD);
+  if (It == AtomicUses.end() && FD->getDefinition())
+    It = AtomicUses.find(FD->getDefinition());
+  return It == AtomicUses.end() ? nullptr : &It->second;
 }
 
 const LifecyclePair *

@@ -12,6 +12,7 @@
 
 #include "checks/ApiModel.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
 #include <string>
 #include <vector>
 
@@ -29,6 +30,13 @@ struct LifecyclePair {
   clang::SourceLocation DeclaredAt; ///< the module_init() or driver struct
 };
 
+/// A function the kernel calls in atomic context, and why we know.
+struct AtomicCallbackUse {
+  std::string Context;      ///< "hard IRQ handler"
+  std::string RegisteredBy; ///< "request_irq" or "net_device_ops.ndo_start_xmit"
+  clang::SourceLocation RegisteredAt;
+};
+
 class ModuleModel {
 public:
   static ModuleModel build(clang::ASTContext &AST, const ApiModel &Model);
@@ -37,8 +45,14 @@ public:
   const LifecyclePair *setupPair(const clang::FunctionDecl *FD) const;
   const std::vector<LifecyclePair> &pairs() const { return Pairs; }
 
+  /// How \p FD is registered to run in atomic context, if it is.
+  const AtomicCallbackUse *atomicUse(const clang::FunctionDecl *FD) const;
+
 private:
+  void findAtomicCallbacks(clang::ASTContext &AST, const ApiModel &Model);
+
   std::vector<LifecyclePair> Pairs;
+  llvm::DenseMap<const clang::FunctionDecl *, AtomicCallbackUse> AtomicUses;
 };
 
 } // namespace kmodlint

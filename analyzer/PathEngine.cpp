@@ -1,5 +1,6 @@
 //===- PathEngine.cpp - Path-sensitive typestate engine on clang::CFG -----===//
 #include "analyzer/PathEngine.h"
+#include "analyzer/ModuleModel.h"
 #include "analyzer/StoredFamilies.h"
 #include "analyzer/Summaries.h"
 
@@ -248,6 +249,15 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
   std::vector<std::vector<PathState>> Seen(Graph->getNumBlockIDs());
   PathState Entry;
   bindParameters(Entry, FD);
+  if (TU.Module && StartsInCallbackContext)
+    if (const AtomicCallbackUse *Use = TU.Module->atomicUse(FD)) {
+      AtomicHold Hold;
+      Hold.What = Use->Context;
+      Hold.By = "registered with " + Use->RegisteredBy +
+                (llvm::StringRef(Use->RegisteredBy).contains('.') ? "" : "()");
+      Hold.Loc = Use->RegisteredAt;
+      Entry.Atomic.push_back(Hold);
+    }
   std::deque<std::pair<const clang::CFGBlock *, PathState>> Work;
   auto Deliver = [&](const clang::CFGBlock *B, PathState &&S) {
     std::vector<PathState> &States = Seen[B->getBlockID()];

@@ -48,6 +48,25 @@ struct UseEvent {
   const TrackedObject *Object = nullptr;
 };
 
+/// A call that may sleep, wherever it is (checks decide if the context
+/// forbids it).
+struct SleepEvent {
+  const clang::CallExpr *Call = nullptr;
+  std::string Callee; ///< as spelled: "kzalloc", "mutex_lock"
+  std::string Reason; ///< "GFP_KERNEL allows direct reclaim", "sleeping lock"
+  /// For a helper that sleeps further down: each call on the way.
+  std::vector<std::pair<std::string, clang::SourceLocation>> Chain;
+};
+
+/// An allocation with a gfp mask.
+struct AllocationEvent {
+  const clang::CallExpr *Call = nullptr;
+  const AcquireFunction *Fn = nullptr;
+  std::string Callee;
+  const clang::Expr *Gfp = nullptr;
+  std::optional<uint64_t> GfpValue; ///< when the mask is a constant
+};
+
 /// The last pointer to an object acquired here was overwritten.
 struct LostEvent {
   const clang::Stmt *Where = nullptr;
@@ -61,6 +80,9 @@ public:
   virtual void onRelease(const ReleaseEvent &Event, const PathState &State) {}
   virtual void onUse(const UseEvent &Event, const PathState &State) {}
   virtual void onLost(const LostEvent &Event, const PathState &State) {}
+  virtual void onSleep(const SleepEvent &Event, const PathState &State) {}
+  virtual void onAllocation(const AllocationEvent &Event,
+                            const PathState &State) {}
   /// A path reached the function's exit.
   virtual void onExit(const PathState &State) {}
 };
@@ -76,6 +98,10 @@ struct TranslationUnitContext {
   Summaries *FunctionSummaries = nullptr;
   const StoredFamilies *Stores = nullptr;
   const ModuleModel *Module = nullptr;
+  /// __GFP_DIRECT_RECLAIM and __GFP_NOFAIL as this TU defines them (0x400
+  /// and 0x8000 in 6.1; BIT(enum) in 6.12).
+  uint64_t GfpDirectReclaim = 0x400;
+  uint64_t GfpNoFail = 0x8000;
 };
 
 struct EngineLimits {
@@ -88,6 +114,10 @@ public:
   PathEngine(TranslationUnitContext &TU, EngineListener &Listener,
              EngineLimits Limits = {})
       : TU(TU), Listener(Listener), Limits(Limits) {}
+
+  /// Whether a function registered as an atomic callback starts in atomic
+  /// context (the check run), or context-free (summaries).
+  bool StartsInCallbackContext = false;
 
   /// Runs the engine over \p FD's body. Returns false when the function has
   /// no body or the budget ran out before every path was explored.
@@ -116,6 +146,14 @@ private:
 
   // Calls (EngineCalls.cpp).
   void transferCall(PathState &S, const clang::CallExpr *Call);
+  /// Atomic-context bookkeeping and may-sleep events (EngineAtomic.cpp).
+  bool transferAtomic(PathState &S, const clang::CallExpr *Call,
+                      llvm::StringRef Name);
+  void reportSleep(PathState &S, const clang::CallExpr *Call,
+                   llvm::StringRef Name);
+  /// Whether \p Cond is in_atomic()/irqs_disabled()...: then, inside a
+  /// known atomic region, only its true branch is feasible.
+  std::optional<bool> contextTest(const PathState &S, const clang::Expr *Cond);
   void acquire(PathState &S, const clang::CallExpr *Call,
                const AcquireFunction &Fn, llvm::StringRef By);
   void release(PathState &S, const clang::CallExpr *Call,

@@ -45,7 +45,7 @@ bool PathState::sameTypestate(const PathState &O) const {
        ++A, ++B)
     if (A->first != B->first || !A->second.sameTypestate(B->second))
       return false;
-  return Returned.sameTypestate(O.Returned);
+  return Returned.sameTypestate(O.Returned) && Atomic == O.Atomic;
 }
 
 } // namespace kmodlint

@@ -121,6 +121,9 @@ struct IntFact {
   /// Objects this value was computed from (page_address(page),
   /// (unsigned long)p): storing it keeps them alive.
   llvm::SmallVector<ObjectId, 1> DerivedFrom;
+  /// For spin_trylock(): the hold (index into PathState::PendingHolds)
+  /// taken when this result is non-zero.
+  int TrylockHold = -1;
 };
 
 struct Value {
@@ -166,6 +169,18 @@ struct Value {
   }
 };
 
+/// Why the path is in atomic context: a lock taken, IRQs disabled, or the
+/// function running as an IRQ handler.
+struct AtomicHold {
+  std::string What; ///< "spinlock", "hard IRQ handler"
+  std::string By;   ///< "spin_lock(&priv->lock)" or "registered with request_irq()"
+  clang::SourceLocation Loc;
+  std::optional<AccessPath> Lock;
+  bool operator==(const AtomicHold &O) const {
+    return What == O.What && Loc == O.Loc && Lock == O.Lock;
+  }
+};
+
 struct StateNote {
   clang::SourceLocation Loc;
   std::string Message;
@@ -185,6 +200,9 @@ public:
   ObjectId Drvdata = 0;
   /// The path called a noreturn function (BUG(), panic()).
   bool NoReturn = false;
+  /// Atomic context, innermost last.
+  std::vector<AtomicHold> Atomic;
+  std::vector<AtomicHold> PendingHolds;
   const clang::Decl *DrvdataKey = nullptr;
 
   Value lookup(const AccessPath &P) const {

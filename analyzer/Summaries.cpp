@@ -139,6 +139,19 @@ public:
     }
   }
 
+  void onSleep(const SleepEvent &Event, const PathState &S) override {
+    if (Sleeps || !S.Atomic.empty())
+      return; // sleeping under its own lock is reported where it happens
+    SleepWitness W;
+    W.Reason = Event.Reason;
+    W.Chain.push_back({Event.Callee, Event.Call->getBeginLoc()});
+    W.Chain.insert(W.Chain.end(), Event.Chain.begin(), Event.Chain.end());
+    constexpr size_t MaxChain = 6;
+    if (W.Chain.size() > MaxChain)
+      W.Chain.resize(MaxChain);
+    Sleeps = std::move(W);
+  }
+
   void onExit(const PathState &S) override {
     std::set<std::string> Here;
     for (const auto &[Id, Obj] : S.Objects) {
@@ -201,6 +214,7 @@ public:
     Summary.StoresParams.assign(Stored.begin(), Stored.end());
     Summary.PassesParams.assign(Passed.begin(), Passed.end());
     Summary.WritesThroughParameters = WritesThroughParameters;
+    Summary.Sleeps = Sleeps;
     if (ReturnedParam && !Returned && !ReturnsOther)
       Summary.ReturnsParameter = ReturnedParam;
     if (Returned && !ReturnsOther && !ReturnedParam) {
@@ -224,6 +238,7 @@ private:
   std::optional<unsigned> ReturnedParam;
   bool ReturnsOther = false;
   FailureValue Failure = FailureValue::Null;
+  std::optional<SleepWitness> Sleeps;
 };
 
 /// Functions a body calls or hands on as callbacks (kref_put(&d->kref,

@@ -39,6 +39,13 @@ struct ReleasedLocation {
   std::string key() const;
 };
 
+/// Why a function may sleep: the reason at the bottom and the calls that
+/// lead there (for "foo() calls bar() here" notes).
+struct SleepWitness {
+  std::string Reason;
+  std::vector<std::pair<std::string, clang::SourceLocation>> Chain;
+};
+
 struct FunctionSummary {
   /// Released on every path that returns.
   std::vector<ReleasedLocation> Releases;
@@ -59,6 +66,8 @@ struct FunctionSummary {
   std::vector<unsigned> PassesParams;
   /// Whether it may write through its pointer parameters.
   bool WritesThroughParameters = true;
+  /// Set when some path may sleep outside any atomic region of its own.
+  std::optional<SleepWitness> Sleeps;
 };
 
 class Summaries {

@@ -109,7 +109,8 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
   }
   if (Root.IsNull())
     return llvm::Error::success();
-  if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "drvdata", "drivers"},
+  if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "drvdata", "drivers",
+                            "atomic", "may_sleep"},
                            "the API model"))
     return E;
 
@@ -117,8 +118,8 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
     for (const auto &FamilyEntry : Root["families"]) {
       const YAML::Node &Spec = FamilyEntry.second;
       if (auto E = P.checkKeys(Spec,
-                               {"description", "managed", "acquire", "release",
-                                "also_released_by"},
+                               {"description", "managed", "sleeps", "acquire",
+                                "release", "also_released_by"},
                                "a family"))
         return E;
       auto Family = std::make_unique<AllocFamily>();
@@ -127,6 +128,7 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
           Spec["description"] ? Spec["description"].as<std::string>()
                               : Family->Name + " memory";
       Family->Managed = Spec["managed"] && Spec["managed"].as<bool>();
+      Family->Sleeps = Spec["sleeps"] && Spec["sleeps"].as<bool>();
 
       for (const auto &A : Spec["acquire"]) {
         if (auto E = P.checkKeys(A.second,
@@ -256,6 +258,62 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
         D.TeardownFields.push_back(F.as<std::string>());
       Drivers[D.Name] = D;
     }
+    if (const YAML::Node Atomic = Root["atomic"]) {
+      if (auto E = P.checkKeys(Atomic,
+                               {"enter", "exit", "callbacks", "fields",
+                                "context_tests"},
+                               "atomic"))
+        return E;
+      for (const auto &Entry : Atomic["enter"]) {
+        if (auto E = P.checkKeys(Entry.second, {"lock", "what", "conditional"},
+                                 "an atomic enter entry"))
+          return E;
+        AtomicEnter Enter;
+        Enter.Name = Entry.first.as<std::string>();
+        if (Entry.second["lock"]) {
+          auto Index = P.index(Entry.second["lock"], "lock");
+          if (!Index)
+            return Index.takeError();
+          Enter.LockArg = *Index;
+        }
+        Enter.What = Entry.second["what"] ? Entry.second["what"].as<std::string>()
+                                          : "atomic context";
+        Enter.Conditional =
+            Entry.second["conditional"] && Entry.second["conditional"].as<bool>();
+        AtomicEnters[Enter.Name] = Enter;
+      }
+      for (const auto &Entry : Atomic["exit"]) {
+        if (auto E = P.checkKeys(Entry.second, {"lock"}, "an atomic exit entry"))
+          return E;
+        std::optional<unsigned> Lock;
+        if (Entry.second["lock"]) {
+          auto Index = P.index(Entry.second["lock"], "lock");
+          if (!Index)
+            return Index.takeError();
+          Lock = *Index;
+        }
+        AtomicExits[Entry.first.as<std::string>()] = Lock;
+      }
+      for (const auto &Entry : Atomic["callbacks"]) {
+        if (auto E = P.checkKeys(Entry.second, {"arg", "context"},
+                                 "an atomic callback entry"))
+          return E;
+        auto Index = P.index(Entry.second["arg"], "arg");
+        if (!Index)
+          return Index.takeError();
+        AtomicCallbacks[Entry.first.as<std::string>()] = {
+            *Index, Entry.second["context"].as<std::string>()};
+      }
+      for (const auto &Record : Atomic["fields"])
+        for (const auto &Field : Record.second)
+          AtomicFields[Record.first.as<std::string>() + "::" +
+                       Field.first.as<std::string>()] =
+              Field.second.as<std::string>();
+      for (const auto &Name : Atomic["context_tests"])
+        ContextTests.insert(Name.as<std::string>());
+    }
+    for (const auto &Entry : Root["may_sleep"])
+      MaySleep[Entry.first.as<std::string>()] = Entry.second.as<std::string>();
     for (const auto &Name : Root["borrowing_calls"])
       Borrowing.insert(Name.as<std::string>());
   } catch (const YAML::Exception &E) {
@@ -340,6 +398,43 @@ ApiModel::drvdataSetterArg(llvm::StringRef Callee) const {
 
 bool ApiModel::isDrvdataGetter(llvm::StringRef Callee) const {
   return DrvdataGetters.contains(Callee);
+}
+
+const AtomicEnter *ApiModel::atomicEnter(llvm::StringRef Callee) const {
+  auto It = AtomicEnters.find(Callee);
+  return It == AtomicEnters.end() ? nullptr : &It->second;
+}
+
+std::optional<std::optional<unsigned>>
+ApiModel::atomicExit(llvm::StringRef Callee) const {
+  auto It = AtomicExits.find(Callee);
+  if (It == AtomicExits.end())
+    return std::nullopt;
+  return It->second;
+}
+
+const AtomicCallback *ApiModel::atomicCallback(llvm::StringRef Callee) const {
+  auto It = AtomicCallbacks.find(Callee);
+  return It == AtomicCallbacks.end() ? nullptr : &It->second;
+}
+
+std::optional<std::string> ApiModel::atomicField(llvm::StringRef Record,
+                                                 llvm::StringRef Field) const {
+  auto It = AtomicFields.find((Record + "::" + Field).str());
+  if (It == AtomicFields.end())
+    return std::nullopt;
+  return It->second;
+}
+
+bool ApiModel::isContextTest(llvm::StringRef Name) const {
+  return ContextTests.contains(Name);
+}
+
+std::optional<std::string> ApiModel::maySleep(llvm::StringRef Callee) const {
+  auto It = MaySleep.find(canonicalName(Callee));
+  if (It == MaySleep.end())
+    return std::nullopt;
+  return It->second;
 }
 
 const DriverStruct *ApiModel::findDriverStruct(llvm::StringRef Name) const {

@@ -66,6 +66,20 @@ struct ReleaseFunction {
   bool ByKeyOnly = false;
 };
 
+/// A call that enters atomic context (spin_lock, local_irq_disable...).
+struct AtomicEnter {
+  std::string Name;
+  std::optional<unsigned> LockArg;
+  std::string What; ///< "spinlock", "IRQs disabled"
+  bool Conditional = false; ///< trylock: only when it returns non-zero
+};
+
+/// A registration whose callback argument runs in atomic context.
+struct AtomicCallback {
+  unsigned Arg = 0;
+  std::string Context; ///< "hard IRQ handler"
+};
+
 /// A driver struct (platform_driver...) and its callback fields.
 struct DriverStruct {
   std::string Name;
@@ -86,6 +100,8 @@ struct AllocFamily {
   std::string Name;
   std::string Description;
   bool Managed = false;
+  /// Acquiring may sleep whatever the gfp mask (vmalloc, request_irq).
+  bool Sleeps = false;
   std::vector<std::string> Acquirers;
   std::vector<ReleaseFunction> Releases;
   std::vector<CompatibleRelease> AlsoReleasedBy;
@@ -133,6 +149,17 @@ public:
   bool isDrvdataGetter(llvm::StringRef Callee) const;
   const DriverStruct *findDriverStruct(llvm::StringRef RecordName) const;
 
+  const AtomicEnter *atomicEnter(llvm::StringRef Callee) const;
+  /// For an atomic exit: the lock argument, if any (set when it is one).
+  std::optional<std::optional<unsigned>> atomicExit(llvm::StringRef Callee) const;
+  const AtomicCallback *atomicCallback(llvm::StringRef Callee) const;
+  /// The context a function stored in Record::Field runs in, if atomic.
+  std::optional<std::string> atomicField(llvm::StringRef Record,
+                                         llvm::StringRef Field) const;
+  bool isContextTest(llvm::StringRef MacroOrFunction) const;
+  /// Why \p Callee may sleep whatever its arguments, if it does.
+  std::optional<std::string> maySleep(llvm::StringRef Callee) const;
+
   /// Whether \p Release may free memory of \p Family on a kernel of version
   /// \p Version (0 when the TU's version is unknown: then every versioned
   /// rule is taken as allowing, to avoid false alarms).
@@ -160,6 +187,12 @@ private:
   llvm::StringMap<unsigned> DrvdataSetters;
   llvm::StringSet<> DrvdataGetters;
   llvm::StringMap<DriverStruct> Drivers;
+  llvm::StringMap<AtomicEnter> AtomicEnters;
+  llvm::StringMap<std::optional<unsigned>> AtomicExits;
+  llvm::StringMap<AtomicCallback> AtomicCallbacks;
+  llvm::StringMap<std::string> AtomicFields; ///< "Record::field" -> context
+  llvm::StringSet<> ContextTests;
+  llvm::StringMap<std::string> MaySleep;
 };
 
 } // namespace kmodlint

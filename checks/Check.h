@@ -47,6 +47,9 @@ public:
                          CheckContext &C) {}
   virtual void onUse(const UseEvent &E, const PathState &S, CheckContext &C) {}
   virtual void onLost(const LostEvent &E, const PathState &S, CheckContext &C) {}
+  virtual void onSleep(const SleepEvent &E, const PathState &S, CheckContext &C) {}
+  virtual void onAllocation(const AllocationEvent &E, const PathState &S,
+                            CheckContext &C) {}
   virtual void onExit(const PathState &S, CheckContext &C) {}
   /// Every function of the TU has been analyzed.
   virtual void onTranslationUnitEnd(CheckContext &C) {}
@@ -63,6 +66,8 @@ public:
   void onRelease(const ReleaseEvent &E, const PathState &S) override;
   void onUse(const UseEvent &E, const PathState &S) override;
   void onLost(const LostEvent &E, const PathState &S) override;
+  void onSleep(const SleepEvent &E, const PathState &S) override;
+  void onAllocation(const AllocationEvent &E, const PathState &S) override;
   void onExit(const PathState &S) override;
 
 private:

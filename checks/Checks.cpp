@@ -1,6 +1,8 @@
 //===- Checks.cpp - Check registry and the shared check context -----------===//
 #include "checks/Check.h"
+#include "checks/AtomicSleepCheck.h"
 #include "checks/DoubleFreeCheck.h"
+#include "checks/GfpFlagsCheck.h"
 #include "checks/ErrorPathLeakCheck.h"
 #include "checks/LifecycleLeakCheck.h"
 #include "checks/LocalLeakCheck.h"
@@ -21,6 +23,8 @@ std::vector<std::unique_ptr<Check>> createAllChecks() {
   All.push_back(std::make_unique<LocalLeakCheck>());
   All.push_back(std::make_unique<ErrorPathLeakCheck>());
   All.push_back(std::make_unique<LifecycleLeakCheck>());
+  All.push_back(std::make_unique<AtomicSleepCheck>());
+  All.push_back(std::make_unique<GfpFlagsCheck>());
   return All;
 }
 
@@ -80,6 +84,17 @@ void CheckDispatcher::onUse(const UseEvent &E, const PathState &S) {
 void CheckDispatcher::onLost(const LostEvent &E, const PathState &S) {
   for (Check *C : Checks)
     C->onLost(E, S, Context);
+}
+
+void CheckDispatcher::onSleep(const SleepEvent &E, const PathState &S) {
+  for (Check *C : Checks)
+    C->onSleep(E, S, Context);
+}
+
+void CheckDispatcher::onAllocation(const AllocationEvent &E,
+                                   const PathState &S) {
+  for (Check *C : Checks)
+    C->onAllocation(E, S, Context);
 }
 
 void CheckDispatcher::onExit(const PathState &S) {

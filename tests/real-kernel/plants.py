@@ -21,6 +21,16 @@ PLANTS = [
     ("i2c-ocores.c", 761, "\treturn 0;", "\tkfree(i2c);\n\treturn 0;"),
     # kmem_cache_alloc -> kfree, forbidden before 6.4.
     ("heap.c", 286, "\tkmem_cache_free(b_cache, val);", "\tkfree(val);"),
+    # A sleep in the hard IRQ handler registered in probe.
+    ("i2c-ocores.c", 247, "\tocores_process(i2c, stat);",
+     "\tmsleep(1);\n\tocores_process(i2c, stat);"),
+    # A GFP_KERNEL allocation under spin_lock_irqsave().
+    ("phantom.c", 104, "\t\tspin_lock_irqsave(&dev->regs_lock, flags);",
+     "\t\tspin_lock_irqsave(&dev->regs_lock, flags);\n"
+     "\t\tkfree(kmalloc(16, GFP_KERNEL));"),
+    # kvmalloc() with an atomic mask: unsupported.
+    ("p9_sbe.c", 62, "\t\t\tctx->ffdc = kvmalloc(resp_len, GFP_KERNEL);",
+     "\t\t\tctx->ffdc = kvmalloc(resp_len, GFP_ATOMIC);"),
 ]
 
 

@@ -36,6 +36,5 @@ struct tasklet_struct {
 void tasklet_setup(struct tasklet_struct *t, void (*callback)(struct tasklet_struct *));
 void tasklet_schedule(struct tasklet_struct *t);
 void tasklet_kill(struct tasklet_struct *t);
-void local_irq_disable(void);
-void local_irq_enable(void);
+#include <linux/preempt.h>
 #endif

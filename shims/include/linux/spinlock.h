@@ -33,4 +33,5 @@ static inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 }
 void rcu_read_lock(void);
 void rcu_read_unlock(void);
+#include <linux/preempt.h>
 #endif

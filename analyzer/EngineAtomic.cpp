@@ -1,0 +1,136 @@
+//===- EngineAtomic.cpp - Atomic context and calls that may sleep ---------===//
+//
+// Locks taken and released, IRQs and preemption disabled, RCU read
+// sections, trylocks that hold only on success; and for every call, whether
+// it may sleep: the model's may_sleep list, allocators whose gfp mask allows
+// direct reclaim (evaluated with the TU's own __GFP_DIRECT_RECLAIM),
+// allocators that always sleep, and same-TU helpers whose summary sleeps.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzer/PathEngine.h"
+#include "analyzer/Summaries.h"
+
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/FormatVariadic.h"
+
+namespace kmodlint {
+
+/// The text of \p E as the user wrote it, even inside macro arguments
+/// (6.12's kzalloc(size, GFP_KERNEL) is itself a macro).
+static std::string writtenText(const clang::Expr *E,
+                               const clang::ASTContext &AST) {
+  const clang::SourceManager &SM = AST.getSourceManager();
+  clang::SourceLocation B = SM.getFileLoc(E->getBeginLoc());
+  clang::SourceLocation End = SM.getFileLoc(E->getEndLoc());
+  std::string Text(clang::Lexer::getSourceText(
+      clang::CharSourceRange::getTokenRange(B, End), SM, AST.getLangOpts()));
+  if (Text.empty() || Text.size() > 80)
+    return "the gfp mask";
+  return Text;
+}
+
+bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
+                                llvm::StringRef Name) {
+  const ApiModel &Model = TU.Model;
+  const clang::SourceManager &SM = TU.AST.getSourceManager();
+  if (const AtomicEnter *Enter = Model.atomicEnter(Name)) {
+    AtomicHold Hold;
+    Hold.What = Enter->What;
+    Hold.Loc = SM.getExpansionLoc(Call->getBeginLoc());
+    if (Enter->LockArg && *Enter->LockArg < Call->getNumArgs()) {
+      Hold.Lock = AccessPath::ofAddressOrValue(Call->getArg(*Enter->LockArg));
+      Hold.By = llvm::formatv("{0}({1})", Name,
+                              Hold.Lock ? "&" + Hold.Lock->str()
+                                        : std::string("..."));
+    } else {
+      Hold.By = (Name + "()").str();
+    }
+    if (Enter->Conditional) {
+      IntFact Result;
+      Result.OriginCall = Name.str();
+      Result.TrylockHold = S.PendingHolds.size();
+      S.PendingHolds.push_back(Hold);
+      S.ExprValues[Call] = Value::fromFact(Result);
+    } else {
+      S.Atomic.push_back(Hold);
+    }
+    return true;
+  }
+  if (auto Exit = Model.atomicExit(Name)) {
+    if (S.Atomic.empty())
+      return true; // taken by a caller, or before an unknown call
+    std::optional<AccessPath> Lock;
+    if (*Exit && **Exit < Call->getNumArgs())
+      Lock = AccessPath::ofAddressOrValue(Call->getArg(**Exit));
+    auto Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(),
+                              [&](const AtomicHold &H) {
+                                return Lock && H.Lock == Lock;
+                              });
+    // Locks named differently (&l vs &l->rlock) pair with the innermost.
+    if (Match == S.Atomic.rend())
+      Match = S.Atomic.rbegin();
+    S.Atomic.erase(std::next(Match).base());
+    return true;
+  }
+  return false;
+}
+
+void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
+                             llvm::StringRef Name) {
+  const ApiModel &Model = TU.Model;
+  SleepEvent Event;
+  Event.Call = Call;
+  Event.Callee = ApiModel::canonicalName(Name).str();
+  if (auto Reason = Model.maySleep(Name)) {
+    Event.Reason = *Reason;
+  } else if (const AcquireFunction *Acq = Model.findAcquire(Name)) {
+    AllocationEvent Alloc;
+    Alloc.Call = Call;
+    Alloc.Fn = Acq;
+    Alloc.Callee = Event.Callee;
+    if (Acq->GfpArg && *Acq->GfpArg < Call->getNumArgs()) {
+      Alloc.Gfp = Call->getArg(*Acq->GfpArg);
+      clang::Expr::EvalResult Result;
+      if (!Alloc.Gfp->isValueDependent() &&
+          Alloc.Gfp->EvaluateAsInt(Result, TU.AST))
+        Alloc.GfpValue = Result.Val.getInt().getZExtValue();
+      Listener.onAllocation(Alloc, S);
+    }
+    if (Acq->Family && Acq->Family->Sleeps)
+      Event.Reason = "always, whatever the gfp mask";
+    else if (Alloc.GfpValue && (*Alloc.GfpValue & TU.GfpDirectReclaim))
+      Event.Reason = llvm::formatv("{0} allows direct reclaim",
+                                   writtenText(Alloc.Gfp, TU.AST));
+  } else if (const clang::FunctionDecl *Callee = Call->getDirectCallee();
+             Callee && TU.FunctionSummaries && !Model.findRelease(Name)) {
+    if (const FunctionSummary *Summary = TU.FunctionSummaries->get(Callee);
+        Summary && Summary->Sleeps) {
+      Event.Reason = Summary->Sleeps->Reason;
+      Event.Chain = Summary->Sleeps->Chain;
+    }
+  }
+  if (!Event.Reason.empty())
+    Listener.onSleep(Event, S);
+}
+
+std::optional<bool> PathEngine::contextTest(const PathState &S,
+                                            const clang::Expr *Cond) {
+  if (S.Atomic.empty())
+    return std::nullopt;
+  const clang::SourceManager &SM = TU.AST.getSourceManager();
+  clang::SourceLocation Loc = Cond->getBeginLoc();
+  while (Loc.isMacroID()) {
+    llvm::StringRef Macro =
+        clang::Lexer::getImmediateMacroName(Loc, SM, TU.AST.getLangOpts());
+    if (TU.Model.isContextTest(Macro))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  if (const auto *Call =
+          llvm::dyn_cast<clang::CallExpr>(Cond->IgnoreParenImpCasts()))
+    if (TU.Model.isContextTest(calleeName(Call)))
+      return true;
+  return std::nullopt;
+}
+
+} // namespace kmodlint
