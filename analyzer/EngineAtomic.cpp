@@ -29,6 +29,25 @@ static std::string writtenText(const clang::Expr *E,
   return Text;
 }
 
+std::optional<uint64_t> PathEngine::gfpValue(PathState &S,
+                                             const clang::Expr *Gfp) {
+  clang::Expr::EvalResult Result;
+  if (!Gfp->isValueDependent() && Gfp->EvaluateAsInt(Result, TU.AST))
+    return Result.Val.getInt().getZExtValue();
+  // gfp_t gfp = GFP_KERNEL; ... kmalloc(n, gfp)
+  Value V = evaluate(S, Gfp);
+  if (V.isInt() && V.Int.Constant)
+    return uint64_t(*V.Int.Constant);
+  return std::nullopt;
+}
+
+std::optional<unsigned> PathEngine::parameterIndex(const clang::Expr *E) {
+  auto Path = AccessPath::of(E);
+  if (!Path || !Path->Fields.empty() || !Path->parameter())
+    return std::nullopt;
+  return Path->parameter()->getFunctionScopeIndex();
+}
+
 bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
                                 llvm::StringRef Name) {
   const ApiModel &Model = TU.Model;
@@ -56,6 +75,21 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
     }
     return true;
   }
+  // guard(spinlock)(&l): the guard variable is built by
+  // class_spinlock_constructor(&l); its destructor runs at scope exit
+  // (transferCleanup()).
+  llvm::StringRef Class = Name;
+  if (Class.consume_front("class_") && Class.consume_back("_constructor"))
+    if (auto What = Model.atomicGuard(Class)) {
+      AtomicHold Hold;
+      Hold.What = *What;
+      Hold.Loc = SM.getExpansionLoc(Call->getBeginLoc());
+      if (Call->getNumArgs() > 0)
+        Hold.Lock = AccessPath::ofAddressOrValue(Call->getArg(0));
+      Hold.By = llvm::formatv("guard({0})", Class).str();
+      S.Atomic.push_back(Hold);
+      return true;
+    }
   if (auto Exit = Model.atomicExit(Name)) {
     if (S.Atomic.empty())
       return true; // taken by a caller, or before an unknown call
@@ -88,25 +122,50 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
     Alloc.Call = Call;
     Alloc.Fn = Acq;
     Alloc.Callee = Event.Callee;
+    std::optional<unsigned> GfpParameter;
     if (Acq->GfpArg && *Acq->GfpArg < Call->getNumArgs()) {
       Alloc.Gfp = Call->getArg(*Acq->GfpArg);
-      clang::Expr::EvalResult Result;
-      if (!Alloc.Gfp->isValueDependent() &&
-          Alloc.Gfp->EvaluateAsInt(Result, TU.AST))
-        Alloc.GfpValue = Result.Val.getInt().getZExtValue();
+      Alloc.GfpValue = gfpValue(S, Alloc.Gfp);
+      if (!Alloc.GfpValue)
+        GfpParameter = parameterIndex(Alloc.Gfp);
       Listener.onAllocation(Alloc, S);
     }
-    if (Acq->Family && Acq->Family->Sleeps)
+    if (Acq->Family && Acq->Family->Sleeps) {
       Event.Reason = "always, whatever the gfp mask";
-    else if (Alloc.GfpValue && (*Alloc.GfpValue & TU.GfpDirectReclaim))
+    } else if (Alloc.GfpValue && (*Alloc.GfpValue & TU.GfpDirectReclaim)) {
       Event.Reason = llvm::formatv("{0} allows direct reclaim",
                                    writtenText(Alloc.Gfp, TU.AST));
+    } else if (GfpParameter) {
+      Event.Reason = "the caller's gfp mask allows direct reclaim";
+      Event.IfParameterBlocks = GfpParameter;
+    }
   } else if (const clang::FunctionDecl *Callee = Call->getDirectCallee();
              Callee && TU.FunctionSummaries && !Model.findRelease(Name)) {
-    if (const FunctionSummary *Summary = TU.FunctionSummaries->get(Callee);
-        Summary && Summary->Sleeps) {
+    const FunctionSummary *Summary = TU.FunctionSummaries->get(Callee);
+    if (Summary && Summary->Sleeps) {
       Event.Reason = Summary->Sleeps->Reason;
       Event.Chain = Summary->Sleeps->Chain;
+    } else if (Summary) {
+      // helper(..., GFP_KERNEL) where the helper allocates with its gfp
+      // parameter.
+      for (const auto &[Param, Witness] : Summary->SleepsIfParameterBlocks) {
+        if (Param >= Call->getNumArgs())
+          continue;
+        const clang::Expr *Gfp = Call->getArg(Param);
+        if (auto Mask = gfpValue(S, Gfp)) {
+          if (!(*Mask & TU.GfpDirectReclaim))
+            continue;
+          Event.Reason = llvm::formatv("{0} passed down allows direct reclaim",
+                                       writtenText(Gfp, TU.AST));
+        } else if (auto Outer = parameterIndex(Gfp)) {
+          Event.Reason = Witness.Reason;
+          Event.IfParameterBlocks = Outer;
+        } else {
+          continue;
+        }
+        Event.Chain = Witness.Chain;
+        break;
+      }
     }
   }
   if (!Event.Reason.empty())

@@ -450,7 +450,22 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
 void PathEngine::transferCleanup(PathState &S, const clang::VarDecl *Var) {
   const auto *Cleanup = Var->getAttr<clang::CleanupAttr>();
   const clang::FunctionDecl *Fn = Cleanup ? Cleanup->getFunctionDecl() : nullptr;
-  if (!Fn || !Fn->getIdentifier() || !Var->getType()->isPointerType())
+  if (!Fn || !Fn->getIdentifier())
+    return;
+  // A scope guard ends: class_spinlock_destructor() unlocks.
+  llvm::StringRef Class = Fn->getName();
+  if (Class.consume_front("class_") && Class.consume_back("_destructor")) {
+    if (TU.Model.atomicGuard(Class) && !S.Atomic.empty()) {
+      auto Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(),
+                                [&](const AtomicHold &H) {
+                                  return H.By == "guard(" + Class.str() + ")";
+                                });
+      if (Match != S.Atomic.rend())
+        S.Atomic.erase(std::next(Match).base());
+    }
+    return;
+  }
+  if (!Var->getType()->isPointerType())
     return;
   AccessPath P;
   P.Root = Var;

@@ -49,10 +49,12 @@ Value PathEngine::evaluate(PathState &S, const clang::Expr *E) {
     clang::Expr::EvalResult Result;
     if (E->EvaluateAsInt(Result, TU.AST)) {
       const llvm::APSInt &N = Result.Val.getInt();
-      if (N.isZero())
-        return Value::integer(IntKnowledge::Zero);
-      return Value::integer(N.isNegative() ? IntKnowledge::Negative
-                                           : IntKnowledge::NonZero);
+      Value V = Value::integer(N.isZero()       ? IntKnowledge::Zero
+                               : N.isNegative() ? IntKnowledge::Negative
+                                                : IntKnowledge::NonZero);
+      if (N.getSignificantBits() <= 64)
+        V.Int.Constant = N.getExtValue();
+      return V;
     }
   }
   return {};

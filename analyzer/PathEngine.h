@@ -56,6 +56,9 @@ struct SleepEvent {
   std::string Reason; ///< "GFP_KERNEL allows direct reclaim", "sleeping lock"
   /// For a helper that sleeps further down: each call on the way.
   std::vector<std::pair<std::string, clang::SourceLocation>> Chain;
+  /// Set when it sleeps only if this function's parameter (a gfp mask)
+  /// allows direct reclaim: callers decide, through the summary.
+  std::optional<unsigned> IfParameterBlocks;
 };
 
 /// An allocation with a gfp mask.
@@ -151,6 +154,10 @@ private:
                       llvm::StringRef Name);
   void reportSleep(PathState &S, const clang::CallExpr *Call,
                    llvm::StringRef Name);
+  /// A gfp mask's value: a constant, or a variable holding one.
+  std::optional<uint64_t> gfpValue(PathState &S, const clang::Expr *Gfp);
+  /// The index of the parameter \p E names, if it names one.
+  static std::optional<unsigned> parameterIndex(const clang::Expr *E);
   /// Whether \p Cond is in_atomic()/irqs_disabled()...: then, inside a
   /// known atomic region, only its true branch is feasible.
   std::optional<bool> contextTest(const PathState &S, const clang::Expr *Cond);

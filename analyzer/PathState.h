@@ -121,6 +121,8 @@ struct IntFact {
   /// Objects this value was computed from (page_address(page),
   /// (unsigned long)p): storing it keeps them alive.
   llvm::SmallVector<ObjectId, 1> DerivedFrom;
+  /// The exact value when known (gfp masks kept in variables).
+  std::optional<int64_t> Constant;
   /// For spin_trylock(): the hold (index into PathState::PendingHolds)
   /// taken when this result is non-zero.
   int TrylockHold = -1;
@@ -165,7 +167,7 @@ struct Value {
   }
   bool sameTypestate(const Value &O) const {
     return K == O.K && Object == O.Object && Int.Known == O.Int.Known &&
-           Target == O.Target;
+           Int.Constant == O.Int.Constant && Target == O.Target;
   }
 };
 

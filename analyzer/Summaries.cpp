@@ -140,7 +140,7 @@ public:
   }
 
   void onSleep(const SleepEvent &Event, const PathState &S) override {
-    if (Sleeps || !S.Atomic.empty())
+    if (!S.Atomic.empty())
       return; // sleeping under its own lock is reported where it happens
     SleepWitness W;
     W.Reason = Event.Reason;
@@ -149,7 +149,10 @@ public:
     constexpr size_t MaxChain = 6;
     if (W.Chain.size() > MaxChain)
       W.Chain.resize(MaxChain);
-    Sleeps = std::move(W);
+    if (Event.IfParameterBlocks)
+      SleepsIfParam.try_emplace(*Event.IfParameterBlocks, std::move(W));
+    else if (!Sleeps)
+      Sleeps = std::move(W);
   }
 
   void onExit(const PathState &S) override {
@@ -215,6 +218,7 @@ public:
     Summary.PassesParams.assign(Passed.begin(), Passed.end());
     Summary.WritesThroughParameters = WritesThroughParameters;
     Summary.Sleeps = Sleeps;
+    Summary.SleepsIfParameterBlocks = SleepsIfParam;
     if (ReturnedParam && !Returned && !ReturnsOther)
       Summary.ReturnsParameter = ReturnedParam;
     if (Returned && !ReturnsOther && !ReturnedParam) {
@@ -239,6 +243,7 @@ private:
   bool ReturnsOther = false;
   FailureValue Failure = FailureValue::Null;
   std::optional<SleepWitness> Sleeps;
+  std::map<unsigned, SleepWitness> SleepsIfParam;
 };
 
 /// Functions a body calls or hands on as callbacks (kref_put(&d->kref,

@@ -14,6 +14,7 @@
 #include "analyzer/PathEngine.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <map>
 #include <memory>
 
 namespace kmodlint {
@@ -68,6 +69,9 @@ struct FunctionSummary {
   bool WritesThroughParameters = true;
   /// Set when some path may sleep outside any atomic region of its own.
   std::optional<SleepWitness> Sleeps;
+  /// Sleeps when the gfp mask passed as this parameter allows direct
+  /// reclaim (helper(..., gfp_t gfp) { kmalloc(n, gfp); }).
+  std::map<unsigned, SleepWitness> SleepsIfParameterBlocks;
 };
 
 class Summaries {

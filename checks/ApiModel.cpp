@@ -261,7 +261,7 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
     if (const YAML::Node Atomic = Root["atomic"]) {
       if (auto E = P.checkKeys(Atomic,
                                {"enter", "exit", "callbacks", "fields",
-                                "context_tests"},
+                                "guards", "context_tests"},
                                "atomic"))
         return E;
       for (const auto &Entry : Atomic["enter"]) {
@@ -309,6 +309,9 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
           AtomicFields[Record.first.as<std::string>() + "::" +
                        Field.first.as<std::string>()] =
               Field.second.as<std::string>();
+      for (const auto &Guard : Atomic["guards"])
+        AtomicGuards[Guard.first.as<std::string>()] =
+            Guard.second.as<std::string>();
       for (const auto &Name : Atomic["context_tests"])
         ContextTests.insert(Name.as<std::string>());
     }
@@ -422,6 +425,13 @@ std::optional<std::string> ApiModel::atomicField(llvm::StringRef Record,
                                                  llvm::StringRef Field) const {
   auto It = AtomicFields.find((Record + "::" + Field).str());
   if (It == AtomicFields.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::optional<std::string> ApiModel::atomicGuard(llvm::StringRef Class) const {
+  auto It = AtomicGuards.find(Class);
+  if (It == AtomicGuards.end())
     return std::nullopt;
   return It->second;
 }

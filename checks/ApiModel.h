@@ -157,6 +157,8 @@ public:
   std::optional<std::string> atomicField(llvm::StringRef Record,
                                          llvm::StringRef Field) const;
   bool isContextTest(llvm::StringRef MacroOrFunction) const;
+  /// For a scope guard class (guard(spinlock)): what holding it means.
+  std::optional<std::string> atomicGuard(llvm::StringRef Class) const;
   /// Why \p Callee may sleep whatever its arguments, if it does.
   std::optional<std::string> maySleep(llvm::StringRef Callee) const;
 
@@ -192,6 +194,7 @@ private:
   llvm::StringMap<AtomicCallback> AtomicCallbacks;
   llvm::StringMap<std::string> AtomicFields; ///< "Record::field" -> context
   llvm::StringSet<> ContextTests;
+  llvm::StringMap<std::string> AtomicGuards;
   llvm::StringMap<std::string> MaySleep;
 };
 

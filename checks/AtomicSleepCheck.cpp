@@ -45,8 +45,8 @@ static std::optional<FixIt> atomicGfpFix(const SleepEvent &E, CheckContext &C) {
 
 void AtomicSleepCheck::onSleep(const SleepEvent &E, const PathState &S,
                                CheckContext &C) {
-  if (S.Atomic.empty())
-    return;
+  if (S.Atomic.empty() || E.IfParameterBlocks)
+    return; // no atomic context, or the caller's mask decides
   const AtomicHold &Hold = S.Atomic.back();
   Finding F;
   F.Check = id().str();

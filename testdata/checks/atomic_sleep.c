@@ -83,3 +83,31 @@ static int demo_setup(struct demo *d)
 }
 
 MODULE_LICENSE("GPL");
+
+static void scope_guard(struct demo *d)
+{
+	guard(spinlock)(&d->lock);
+	d->buf = kmalloc(16, GFP_KERNEL); // expect-warning: kmalloc() may sleep (GFP_KERNEL allows direct reclaim) in atomic context (spinlock) [atomic.sleep]
+}
+
+static void scoped(struct demo *d)
+{
+	scoped_guard(spinlock_irq, &d->lock) {
+		msleep(1); // expect-warning: msleep() may sleep (sleeps) in atomic context (spinlock with IRQs disabled) [atomic.sleep]
+	}
+}
+
+static void *alloc_with(size_t n, gfp_t gfp)
+{
+	return kmalloc(n, gfp);
+}
+
+static void masks_in_variables(struct demo *d)
+{
+	gfp_t gfp = GFP_KERNEL;
+
+	spin_lock(&d->lock);
+	d->buf = kmalloc(8, gfp); // expect-warning: kmalloc() may sleep (gfp allows direct reclaim) in atomic context (spinlock) [atomic.sleep]
+	d->buf = alloc_with(8, GFP_KERNEL); // expect-warning: alloc_with() may sleep (GFP_KERNEL passed down allows direct reclaim) in atomic context (spinlock) [atomic.sleep]
+	spin_unlock(&d->lock);
+}

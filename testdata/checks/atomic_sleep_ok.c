@@ -89,3 +89,34 @@ static int demo_setup(struct demo *d)
 }
 
 MODULE_LICENSE("GPL");
+
+static void scope_guard_then_sleep(struct demo *d)
+{
+	{
+		guard(spinlock)(&d->lock);
+		d->buf = kmalloc(16, GFP_ATOMIC);
+	}
+	msleep(1); /* the guard's scope has ended */
+}
+
+static void scoped_then_sleep(struct demo *d)
+{
+	scoped_guard(spinlock_irq, &d->lock)
+		d->buf = NULL;
+	msleep(1);
+}
+
+static void *alloc_with(size_t n, gfp_t gfp)
+{
+	return kmalloc(n, gfp);
+}
+
+static void masks_in_variables(struct demo *d)
+{
+	gfp_t gfp = GFP_ATOMIC;
+
+	spin_lock(&d->lock);
+	d->buf = kmalloc(8, gfp);
+	d->buf = alloc_with(8, GFP_ATOMIC);
+	spin_unlock(&d->lock);
+}

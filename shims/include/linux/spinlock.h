@@ -34,4 +34,7 @@ static inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 void rcu_read_lock(void);
 void rcu_read_unlock(void);
 #include <linux/preempt.h>
+#include <linux/cleanup.h>
+DEFINE_GUARD(spinlock, spinlock_t *, spin_lock(_T), spin_unlock(_T))
+DEFINE_GUARD(spinlock_irq, spinlock_t *, spin_lock_irq(_T), spin_unlock_irq(_T))
 #endif
