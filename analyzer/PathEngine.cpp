@@ -120,8 +120,20 @@ void PathEngine::transferAssign(PathState &S, const clang::Expr *LHS,
   rebind(S, *Path, V, At);
 }
 
-void PathEngine::rebind(PathState &S, const AccessPath &Path, const Value &V,
+/// Exact constants are kept only for gfp masks: elsewhere (loop counters)
+/// they would split states that the checks do not need apart.
+static bool keepsConstant(const AccessPath &Path) {
+  clang::QualType Type =
+      Path.Fields.empty() ? Path.Root->getType() : Path.Fields.back()->getType();
+  const auto *Typedef = Type->getAs<clang::TypedefType>();
+  return Typedef && Typedef->getDecl()->getName() == "gfp_t";
+}
+
+void PathEngine::rebind(PathState &S, const AccessPath &Path, const Value &In,
                         const clang::Stmt *At) {
+  Value V = In;
+  if (V.isInt() && V.Int.Constant && !keepsConstant(Path))
+    V.Int.Constant.reset();
   Value Old = S.lookup(Path);
   // What hangs off the old value (p->buf when p is rebound) keeps living in
   // it: if the old object is kept elsewhere, so are they.

@@ -139,7 +139,7 @@ private:
   void transferAssign(PathState &S, const clang::Expr *LHS,
                       const clang::Expr *RHS, const clang::Stmt *At);
   /// Binds \p Path to \p V, reporting what its old value leaves behind.
-  void rebind(PathState &S, const AccessPath &Path, const Value &V,
+  void rebind(PathState &S, const AccessPath &Path, const Value &In,
               const clang::Stmt *At);
   void checkDereference(PathState &S, const clang::Expr *Base,
                         const clang::Expr *Use);
