@@ -148,6 +148,9 @@ public:
   }
 
   bool VisitInitListExpr(clang::InitListExpr *Init) {
+    // Designated initializers: field indexes hold in the semantic form.
+    if (Init->isSyntacticForm() && Init->getSemanticForm())
+      Init = Init->getSemanticForm();
     const clang::RecordDecl *Record = Init->getType()->getAsRecordDecl();
     if (!Record || !Record->getIdentifier())
       return true;

@@ -8,6 +8,9 @@ void __preempt_count_sub(int val);
 #define preempt_disable() __preempt_count_add(1)
 #define preempt_enable() __preempt_count_sub(1)
 #define in_atomic() (preempt_count() != 0)
+int raw_smp_processor_id(void);
+#define get_cpu() ({ preempt_disable(); raw_smp_processor_id(); })
+#define put_cpu() preempt_enable()
 #define in_interrupt() (preempt_count() & 0x1fff00)
 void arch_local_irq_disable(void);
 void arch_local_irq_enable(void);

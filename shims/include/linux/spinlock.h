@@ -18,6 +18,14 @@ void _raw_spin_unlock_bh(raw_spinlock_t *lock);
 int _raw_spin_trylock(raw_spinlock_t *lock);
 unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock);
 void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags);
+void _raw_read_lock(rwlock_t *lock);
+void _raw_read_unlock(rwlock_t *lock);
+void _raw_write_lock_bh(rwlock_t *lock);
+void _raw_write_unlock_bh(rwlock_t *lock);
+#define read_lock(lock) _raw_read_lock(lock)
+#define read_unlock(lock) _raw_read_unlock(lock)
+#define write_lock_bh(lock) _raw_write_lock_bh(lock)
+#define write_unlock_bh(lock) _raw_write_unlock_bh(lock)
 static inline void spin_lock(spinlock_t *lock) { _raw_spin_lock(&lock->rlock); }
 static inline void spin_unlock(spinlock_t *lock) { _raw_spin_unlock(&lock->rlock); }
 static inline void spin_lock_irq(spinlock_t *lock) { _raw_spin_lock_irq(&lock->rlock); }
