@@ -149,7 +149,6 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
     TrackedObject Obj;
     Obj.FirstPath = Path;
     Obj.KeyPath = Path;
-    Obj.Origin = Path ? llvm::formatv("'{0}'", Path->str()).str() : Fn.Name;
     Obj.MaybeNull = false;
     // It existed before this function: every assumption on the path counts.
     Obj.NoteMark = 0;
@@ -435,8 +434,6 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
     acquire(S, Call, Fn, Name);
     if (TrackedObject *Obj = S.object(S.ExprValues[Call])) {
       Obj->Acquirer = Underlying;
-      Obj->Origin = llvm::formatv("{0}() returns {1}() memory", Name,
-                                  Summary->ReturnedAcquiredBy);
       Obj->FamilyEvidence = llvm::formatv("{0}() allocates it with {1}() here",
                                           Name, Summary->ReturnedAcquiredBy);
       Obj->FamilyEvidenceLoc = Summary->ReturnedAcquireLoc;

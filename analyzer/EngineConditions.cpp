@@ -74,8 +74,7 @@ static bool isZeroConstant(const clang::Expr *E, clang::ASTContext &AST) {
 }
 
 void PathEngine::settleAcquisition(PathState &S, const IntFact &Status,
-                                   IntKnowledge Known,
-                                   clang::SourceLocation Loc) {
+                                   IntKnowledge Known) {
   auto It = S.Objects.find(Status.Guards);
   if (!Status.Guards || It == S.Objects.end() || !It->second.Pending)
     return;
@@ -94,7 +93,6 @@ void PathEngine::settleAcquisition(PathState &S, const IntFact &Status,
   }
   if (isSubset(Known, Failure)) // nothing was acquired on this path
     S.Objects.erase(It);
-  (void)Loc;
 }
 
 /// Whether a status in \p Known reads as the call failing, succeeding, or
@@ -146,7 +144,7 @@ bool PathEngine::constrain(PathState &S, const clang::Expr *E,
       note(S, Loc, llvm::formatv("assuming '{0}' {1} (from {2}())", Spelling,
                                  Relation, Fact.OriginCall));
   }
-  settleAcquisition(S, Fact, New, Loc);
+  settleAcquisition(S, Fact, New);
   // spin_trylock() succeeded: the lock is held on this path.
   if (Fact.TrylockHold >= 0 && isSubset(New, IntKnowledge::NonZero) &&
       size_t(Fact.TrylockHold) < S.PendingHolds.size()) {

@@ -233,7 +233,6 @@ void PathEngine::bindParameters(PathState &S, const clang::FunctionDecl *FD) {
     TrackedObject Obj;
     Obj.IsParameter = true;
     Obj.FirstPath = P;
-    Obj.Origin = llvm::formatv("parameter '{0}'", Param->getName()).str();
     Obj.MaybeNull = true;
     ObjectId Id = objectIdFor("param:" + Param->getNameAsString());
     S.Objects[Id] = Obj;
@@ -248,7 +247,6 @@ void PathEngine::bindParameters(PathState &S, const clang::FunctionDecl *FD) {
 bool PathEngine::run(const clang::FunctionDecl *FD) {
   if (!FD || !FD->hasBody())
     return false;
-  Current = FD;
   ObjectIds.clear();
   clang::CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
@@ -325,7 +323,6 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
       Deliver(Next, std::move(NextState));
     }
   }
-  Current = nullptr;
   return Complete;
 }
 

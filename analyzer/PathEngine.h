@@ -198,7 +198,7 @@ private:
   /// A status result became known: the acquisition it reports happened or
   /// not.
   void settleAcquisition(PathState &S, const IntFact &Status,
-                         IntKnowledge Known, clang::SourceLocation Loc);
+                         IntKnowledge Known);
 
   ObjectId objectIdFor(const std::string &Key);
   std::string spell(const clang::Expr *E) const;
@@ -207,7 +207,6 @@ private:
   TranslationUnitContext &TU;
   EngineListener &Listener;
   EngineLimits Limits;
-  const clang::FunctionDecl *Current = nullptr;
   llvm::StringMap<ObjectId> ObjectIds;
 };
 

@@ -37,9 +37,7 @@ struct TrackedObject {
   /// whose summary returns the allocation.
   std::string AcquiredBy;
   clang::SourceLocation AcquireLoc;
-  /// For objects not allocated on this path: where they came from, in words
-  /// ("the memory stored in 'priv->buf'"), and why we believe the family.
-  std::string Origin;
+  /// For objects not allocated on this path: why we believe the family.
   std::string FamilyEvidence;
   clang::SourceLocation FamilyEvidenceLoc;
   /// The access path an untracked object was first met through.

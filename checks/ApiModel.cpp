@@ -39,7 +39,7 @@ namespace {
 /// Parse errors name the model file, line and column, as users edit it.
 class ModelParser {
 public:
-  ModelParser(ApiModel &Model, llvm::StringRef SourceName)
+  explicit ModelParser(llvm::StringRef SourceName)
       : SourceName(SourceName.str()) {}
 
   llvm::Error error(const YAML::Node &Node, const llvm::Twine &Message) {
@@ -96,7 +96,7 @@ ApiModel::parse(llvm::StringRef Yaml, llvm::StringRef SourceName) {
 }
 
 llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
-  ModelParser P(*this, SourceName);
+  ModelParser P(SourceName);
   YAML::Node Root;
   try {
     Root = YAML::Load(Yaml.str());

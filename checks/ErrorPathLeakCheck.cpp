@@ -23,9 +23,7 @@ llvm::StringRef ErrorPathLeakCheck::summary() const {
 }
 
 void ErrorPathLeakCheck::onExit(const PathState &S, CheckContext &C) {
-  if (!C.TU.Module)
-    return;
-  const LifecyclePair *Pair = C.TU.Module->setupPair(C.Function);
+  const LifecyclePair *Pair = currentSetupPair(C);
   if (!Pair)
     return;
   ExitKind Exit = classifyExit(S, C.Function, C.TU.AST);

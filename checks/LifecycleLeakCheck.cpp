@@ -69,9 +69,7 @@ teardownLocation(const PathState &S, ObjectId Id, const TrackedObject &Obj,
 }
 
 void LifecycleLeakCheck::onExit(const PathState &S, CheckContext &C) {
-  if (!C.TU.Module)
-    return;
-  const LifecyclePair *Pair = C.TU.Module->setupPair(C.Function);
+  const LifecyclePair *Pair = currentSetupPair(C);
   if (!Pair)
     return;
   ExitKind Exit = classifyExit(S, C.Function, C.TU.AST);

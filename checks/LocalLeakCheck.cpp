@@ -37,7 +37,7 @@ void LocalLeakCheck::onLost(const LostEvent &E, const PathState &S,
 
 void LocalLeakCheck::onExit(const PathState &S, CheckContext &C) {
   ExitKind Exit = classifyExit(S, C.Function, C.TU.AST);
-  bool SetupFailing = C.TU.Module && C.TU.Module->setupPair(C.Function) &&
+  bool SetupFailing = currentSetupPair(C) &&
                       (Exit.Kind == ExitKind::Error ||
                        Exit.Kind == ExitKind::CallStatus);
   if (SetupFailing)

@@ -1,5 +1,6 @@
 //===- Ownership.cpp - Who still owns an object when a function returns ---===//
 #include "checks/Ownership.h"
+#include "analyzer/ModuleModel.h"
 #include "analyzer/PathEngine.h"
 #include "checks/Check.h"
 
@@ -115,6 +116,11 @@ std::string describeObject(const PathState &S, ObjectId Id,
   if (Where != "the object")
     Text += llvm::formatv(" ('{0}')", Where).str();
   return Text;
+}
+
+const LifecyclePair *currentSetupPair(const CheckContext &C) {
+  return C.TU.Module && C.Function ? C.TU.Module->setupPair(C.Function)
+                                   : nullptr;
 }
 
 std::vector<std::pair<ObjectId, const TrackedObject *>>

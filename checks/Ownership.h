@@ -46,6 +46,11 @@ std::string describeObject(const PathState &S, ObjectId Id,
                            const TrackedObject &Obj);
 
 class CheckContext;
+struct LifecyclePair;
+
+/// The setup pair (module_init, probe) the current function is the setup
+/// function of, or null.
+const LifecyclePair *currentSetupPair(const CheckContext &C);
 
 /// The objects a leak check reports at this exit: owned here, not kept,
 /// not the subject of the status the function returns.
