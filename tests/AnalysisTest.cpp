@@ -1,0 +1,70 @@
+//===- AnalysisTest.cpp - Running units: failures, parallel determinism ---===//
+#include "analyzer/Analysis.h"
+#include "analyzer/Report.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <gtest/gtest.h>
+
+using namespace kmodlint;
+
+static std::vector<AnalysisUnit> testdataUnits() {
+  std::vector<AnalysisUnit> Units;
+  std::error_code EC;
+  std::string Dir = std::string(KMODLINT_TESTDATA_DIR) + "/checks";
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".c"))
+      Units.push_back(bundledHeadersUnit(It->path()));
+  std::sort(Units.begin(), Units.end(),
+            [](const AnalysisUnit &A, const AnalysisUnit &B) {
+              return A.File < B.File;
+            });
+  return Units;
+}
+
+static std::string render(const std::vector<UnitResult> &Results) {
+  std::vector<Finding> All;
+  for (const UnitResult &R : Results)
+    All.insert(All.end(), R.Findings.begin(), R.Findings.end());
+  sortAndUnique(All);
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  writeJson(OS, All);
+  return Text;
+}
+
+TEST(Analysis, OutputDoesNotDependOnThreads) {
+  std::vector<AnalysisUnit> Units = testdataUnits();
+  ASSERT_GT(Units.size(), 10u);
+  AnalysisOptions Options;
+  std::string One = render(analyzeUnits(Units, Options, 1));
+  std::string Two = render(analyzeUnits(Units, Options, 2));
+  EXPECT_EQ(One, Two);
+  EXPECT_NE(One.find("release.mismatch"), std::string::npos);
+}
+
+TEST(Analysis, ParseFailureIsReportedWithCompilerErrors) {
+  llvm::SmallString<128> Path;
+  int FD = 0;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("broken", "c", FD, Path));
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << "#include <linux/slab.h>\nint f(void) { return undeclared_thing; }\n";
+  }
+  UnitResult R = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
+  llvm::sys::fs::remove(Path);
+  EXPECT_TRUE(R.ParseFailed);
+  EXPECT_NE(R.CompilerErrors.find("undeclared_thing"), std::string::npos)
+      << R.CompilerErrors;
+  EXPECT_TRUE(R.Findings.empty());
+}
+
+TEST(Analysis, CheckFiltersFollowClangTidyGlobs) {
+  EXPECT_TRUE(isCheckEnabled("release.mismatch", {"*"}));
+  EXPECT_FALSE(isCheckEnabled("release.mismatch", {"*", "-release.*"}));
+  EXPECT_TRUE(isCheckEnabled("leak.local", {"*", "-release.*"}));
+  EXPECT_TRUE(isCheckEnabled("atomic.sleep", {"-*", "atomic.*"}));
+  EXPECT_FALSE(isCheckEnabled("gfp.flags", {"-*", "atomic.*"}));
+}
