@@ -41,6 +41,10 @@ void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
   // allocator on two branches) are one site.
   clang::SourceLocation Site = SM.getExpansionLoc(Call->getBeginLoc());
   ObjectId Id = objectIdFor("site:" + std::to_string(Site.getRawEncoding()));
+  // The same site again (a loop) while the previous object is still around:
+  // that one keeps living under a new identity.
+  if (S.Objects.count(Id))
+    S.renameObject(Id, objectIdFor("moved:" + std::to_string(++Renamed)));
   TrackedObject Obj;
   Obj.Family = Fn.Family;
   Obj.Acquirer = &Fn;
@@ -210,6 +214,7 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
   Obj->Status = ObjectStatus::Released;
   Obj->Pending = false;
   Obj->ReleasedBy = ViaHelper.empty() ? Fn.Name : ViaHelper.str();
+  Obj->ReleaseFn = Fn.Name;
   Obj->ReleaseLoc = TU.AST.getSourceManager().getExpansionLoc(Loc);
 }
 

@@ -243,6 +243,25 @@ bool PathEngine::refine(PathState &S, const clang::Expr *Cond, bool Truth) {
     }
     case clang::BO_Assign:
       return refine(S, BO->getLHS(), Truth);
+    case clang::BO_LAnd:
+    case clang::BO_LOr: {
+      // Usually the CFG has already split && and ||; a do-while tests the
+      // whole expression again in its own block.
+      bool Conjunction = (BO->getOpcode() == clang::BO_LAnd) == Truth;
+      if (Conjunction) // a && b is true; a || b is false
+        return refine(S, BO->getLHS(), Truth) && refine(S, BO->getRHS(), Truth);
+      // One side has the other value: keep S when both may, else the one
+      // that can.
+      PathState Left = S, Right = S;
+      bool LeftOk = refine(Left, BO->getLHS(), Truth);
+      bool RightOk = refine(Right, BO->getRHS(), Truth);
+      if (LeftOk && RightOk)
+        return true;
+      if (!LeftOk && !RightOk)
+        return false;
+      S = LeftOk ? std::move(Left) : std::move(Right);
+      return true;
+    }
     default:
       return true;
     }

@@ -61,7 +61,8 @@ void PathEngine::checkLost(PathState &S, const Value &Old,
   // key, not through the returned pointer.
   bool Keyed = Obj.Acquirer && Obj.Acquirer->KeyArg;
   if (Obj.Status != ObjectStatus::Held || !Obj.acquiredHere() || Keyed ||
-      Obj.escaped() || Obj.Pending || (Obj.Family && Obj.Family->Managed))
+      Obj.escaped() || Obj.Pending ||
+      (Obj.Family && (Obj.Family->Managed || Obj.Family->SelfReleasing)))
     return;
   auto RefersTo = [&](const Value &V) {
     if (V.isInt()) // a pointer into the object (p++) still reaches it

@@ -208,6 +208,7 @@ private:
   EngineListener &Listener;
   EngineLimits Limits;
   llvm::StringMap<ObjectId> ObjectIds;
+  unsigned Renamed = 0;
 };
 
 } // namespace kmodlint

@@ -20,6 +20,29 @@ void PathState::bind(const AccessPath &P, const Value &V) {
     Bindings[P] = V;
 }
 
+void PathState::renameObject(ObjectId From, ObjectId To) {
+  auto It = Objects.find(From);
+  if (It == Objects.end())
+    return;
+  Objects[To] = std::move(It->second);
+  Objects.erase(From);
+  auto Rename = [&](Value &V) {
+    if (V.isObject() && V.Object == From)
+      V.Object = To;
+    if (V.isInt())
+      for (ObjectId &Id : V.Int.DerivedFrom)
+        if (Id == From)
+          Id = To;
+  };
+  for (auto &[P, V] : Bindings)
+    Rename(V);
+  for (auto &[E, V] : ExprValues)
+    Rename(V);
+  Rename(Returned);
+  if (Drvdata == From)
+    Drvdata = To;
+}
+
 void PathState::collectUnreachable() {
   llvm::DenseSet<ObjectId> Live;
   for (const auto &[Path, V] : Bindings)

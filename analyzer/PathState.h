@@ -43,6 +43,8 @@ struct TrackedObject {
   /// The access path an untracked object was first met through.
   std::optional<AccessPath> FirstPath;
   std::string ReleasedBy;
+  /// The model function that released it (ReleasedBy may name a helper).
+  std::string ReleaseFn;
   clang::SourceLocation ReleaseLoc;
   /// Index into PathState::Notes when the object appeared; later notes are
   /// the path assumptions relevant to it.
@@ -219,6 +221,8 @@ public:
   /// Forgets \p P and every path through it (`p` takes `p->buf` along).
   void forget(const AccessPath &P, bool IncludingItself = true);
   void bind(const AccessPath &P, const Value &V);
+  /// Gives object \p From the identity \p To everywhere it is referenced.
+  void renameObject(ObjectId From, ObjectId To);
   /// Drops objects no binding or pending value refers to any more.
   void collectUnreachable();
 

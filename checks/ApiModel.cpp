@@ -118,8 +118,9 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
     for (const auto &FamilyEntry : Root["families"]) {
       const YAML::Node &Spec = FamilyEntry.second;
       if (auto E = P.checkKeys(Spec,
-                               {"description", "managed", "sleeps", "acquire",
-                                "release", "also_released_by"},
+                               {"description", "managed", "sleeps",
+                                "self_releasing", "acquire", "release",
+                                "also_released_by"},
                                "a family"))
         return E;
       auto Family = std::make_unique<AllocFamily>();
@@ -129,6 +130,8 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
                               : Family->Name + " memory";
       Family->Managed = Spec["managed"] && Spec["managed"].as<bool>();
       Family->Sleeps = Spec["sleeps"] && Spec["sleeps"].as<bool>();
+      Family->SelfReleasing =
+          Spec["self_releasing"] && Spec["self_releasing"].as<bool>();
 
       for (const auto &A : Spec["acquire"]) {
         if (auto E = P.checkKeys(A.second,

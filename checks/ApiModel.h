@@ -102,6 +102,9 @@ struct AllocFamily {
   bool Managed = false;
   /// Acquiring may sleep whatever the gfp mask (vmalloc, request_irq).
   bool Sleeps = false;
+  /// Losing the handle is not a leak (a kthread that runs to completion):
+  /// only what a setup function keeps must be released by its teardown.
+  bool SelfReleasing = false;
   std::vector<std::string> Acquirers;
   std::vector<ReleaseFunction> Releases;
   std::vector<CompatibleRelease> AlsoReleasedBy;

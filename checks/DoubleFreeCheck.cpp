@@ -22,6 +22,13 @@ void DoubleFreeCheck::onRelease(const ReleaseEvent &E, const PathState &S,
   const TrackedObject &Obj = *E.Object;
   if (Obj.Status != ObjectStatus::Released)
     return;
+  // Of an object whose family we do not know, two releases of different
+  // families are layers, not a double free: device_unregister(dev) drops the
+  // registration, put_device(dev) the caller's reference.
+  const ApiModel &Model = C.TU.Model;
+  if (!Obj.Family &&
+      Model.familyReleasedBy(Obj.ReleaseFn) != Model.familyReleasedBy(E.Release->Name))
+    return;
   std::string Releaser =
       E.ViaHelper.empty()
           ? llvm::formatv("{0}()", E.Release->Name).str()

@@ -128,7 +128,8 @@ leakedAtExit(const PathState &S, const ExitKind &Exit, bool CountStores) {
   llvm::DenseSet<ObjectId> Kept = keptObjects(S, CountStores);
   std::vector<std::pair<ObjectId, const TrackedObject *>> Leaked;
   for (const auto &[Id, Obj] : S.Objects)
-    if (isOwnedHere(Obj) && !Kept.contains(Id) && Id != Exit.Guard)
+    if (isOwnedHere(Obj) && !Kept.contains(Id) && Id != Exit.Guard &&
+        !(Obj.Family && Obj.Family->SelfReleasing))
       Leaked.push_back({Id, &Obj});
   return Leaked;
 }

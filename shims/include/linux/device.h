@@ -23,6 +23,7 @@ static inline void *dev_get_drvdata(const struct device *dev) { return dev->driv
 static inline void dev_set_drvdata(struct device *dev, void *data) { dev->driver_data = data; }
 struct device *get_device(struct device *dev);
 void put_device(struct device *dev);
+void device_unregister(struct device *dev);
 __printf(2, 3) void _dev_err(const struct device *dev, const char *fmt, ...);
 __printf(2, 3) void _dev_warn(const struct device *dev, const char *fmt, ...);
 __printf(2, 3) void _dev_info(const struct device *dev, const char *fmt, ...);
