@@ -4,6 +4,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <gtest/gtest.h>
 
@@ -67,4 +68,53 @@ TEST(Analysis, CheckFiltersFollowClangTidyGlobs) {
   EXPECT_TRUE(isCheckEnabled("leak.local", {"*", "-release.*"}));
   EXPECT_TRUE(isCheckEnabled("atomic.sleep", {"-*", "atomic.*"}));
   EXPECT_FALSE(isCheckEnabled("gfp.flags", {"-*", "atomic.*"}));
+}
+
+TEST(Analysis, ErrorPathFixItRemovesTheLeak) {
+  std::string Source = R"(#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+static int demo_probe(struct platform_device *pdev)
+{
+	void *cfg = kzalloc(32, GFP_KERNEL);
+
+	if (!cfg)
+		return -ENOMEM;
+	if (pdev->id < 0) {
+		return -EINVAL;
+	}
+	kfree(cfg);
+	return 0;
+}
+
+static struct platform_driver demo_driver = {
+	.probe = demo_probe,
+	.driver = { .name = "demo" },
+};
+module_platform_driver(demo_driver);
+)";
+  llvm::SmallString<128> Path;
+  int FD = 0;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("fixit", "c", FD, Path));
+  auto Write = [&](const std::string &Text) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    OS << Text;
+  };
+  Write(Source);
+  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+  UnitResult Before = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
+  ASSERT_EQ(Before.Findings.size(), 1u);
+  ASSERT_TRUE(Before.Findings[0].Fix.has_value());
+  const FixIt &Fix = *Before.Findings[0].Fix;
+  std::string Fixed = Source;
+  Fixed.replace(Fix.Offset, Fix.Length, Fix.Replacement);
+  Write(Fixed);
+  UnitResult After = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
+  llvm::sys::fs::remove(Path);
+  EXPECT_FALSE(After.ParseFailed) << After.CompilerErrors;
+  EXPECT_TRUE(After.Findings.empty());
+  EXPECT_NE(Fixed.find("kfree(cfg);\n\t\treturn -EINVAL;"), std::string::npos)
+      << Fixed;
 }

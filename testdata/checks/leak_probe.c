@@ -66,3 +66,21 @@ static struct platform_driver demo_driver = {
 };
 module_platform_driver(demo_driver);
 MODULE_LICENSE("GPL");
+
+static int demo_probe_fixable(struct platform_device *pdev)
+{
+	void *cfg = kzalloc(32, GFP_KERNEL);
+
+	if (!cfg)
+		return -ENOMEM;
+	if (pdev->id < 0) {
+		return -EINVAL; // expect-warning: kmalloc memory acquired by kzalloc() ('cfg') is not released when demo_probe_fixable() returns -EINVAL [leak.error-path]
+	}
+	kfree(cfg);
+	return 0;
+}
+
+static struct platform_driver demo_fixable_driver = {
+	.probe = demo_probe_fixable,
+	.driver = { .name = "demo-fixable" },
+};
