@@ -5,6 +5,7 @@
 #include "analyzer/ModuleModel.h"
 #include "analyzer/StoredFamilies.h"
 #include "analyzer/Summaries.h"
+#include "analyzer/Suppressions.h"
 #include "checks/Check.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -141,6 +142,7 @@ public:
     for (Check *C : Enabled)
       C->onTranslationUnitEnd(Context);
     sortAndUnique(Result.Findings);
+    Result.Suppressed = applySuppressions(Result.Findings);
   }
 
 private:

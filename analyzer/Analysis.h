@@ -26,6 +26,7 @@ struct UnitResult {
   unsigned KernelVersion = 0; ///< what the TU's LINUX_VERSION_CODE was
   std::vector<std::string> DroppedFlags;
   std::vector<Finding> Findings;
+  unsigned Suppressed = 0; ///< findings an inline comment suppressed
   double Seconds = 0;
 };
 

@@ -203,6 +203,7 @@ int main(int argc, const char **argv) {
   std::vector<UnitResult> Results = analyzeUnits(Units, Options, Jobs);
 
   std::vector<Finding> Findings;
+  unsigned Suppressed = 0;
   bool ToolFailed = false;
   for (const UnitResult &R : Results) {
     if (R.ParseFailed) {
@@ -221,6 +222,7 @@ int main(int argc, const char **argv) {
         llvm::errs() << "kmodlint:   dropped compiler flag " << Flag << "\n";
     }
     Findings.insert(Findings.end(), R.Findings.begin(), R.Findings.end());
+    Suppressed += R.Suppressed;
   }
   sortAndUnique(Findings);
 
@@ -245,7 +247,11 @@ int main(int argc, const char **argv) {
     llvm::errs() << "kmodlint: " << Results.size() << " file"
                  << (Results.size() == 1 ? "" : "s") << " analyzed using "
                  << Source << "; " << Findings.size() << " finding"
-                 << (Findings.size() == 1 ? "" : "s") << "\n";
+                 << (Findings.size() == 1 ? "" : "s")
+                 << (Suppressed ? " (" + std::to_string(Suppressed) +
+                                      " suppressed inline)"
+                                : std::string())
+                 << "\n";
   if (ToolFailed)
     return 2;
   if (Kbuild)
