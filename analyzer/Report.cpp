@@ -2,6 +2,7 @@
 #include "analyzer/Report.h"
 
 #include "llvm/Support/JSON.h"
+#include <yaml-cpp/yaml.h>
 
 namespace kmodlint {
 
@@ -57,6 +58,36 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
   llvm::json::Value Root =
       llvm::json::Object{{"version", 1}, {"findings", std::move(Items)}};
   OS << llvm::formatv("{0:2}", Root) << '\n';
+}
+
+void writeExportedFixes(llvm::raw_ostream &OS,
+                        const std::vector<Finding> &Findings) {
+  YAML::Emitter Out;
+  Out << YAML::BeginMap;
+  Out << YAML::Key << "MainSourceFile" << YAML::Value
+      << (Findings.empty() ? std::string() : Findings.front().Where.File);
+  Out << YAML::Key << "Diagnostics" << YAML::Value << YAML::BeginSeq;
+  for (const Finding &F : Findings) {
+    if (!F.Fix)
+      continue;
+    Out << YAML::BeginMap;
+    Out << YAML::Key << "DiagnosticName" << YAML::Value << F.Check;
+    Out << YAML::Key << "DiagnosticMessage" << YAML::Value << YAML::BeginMap;
+    Out << YAML::Key << "Message" << YAML::Value << F.Message;
+    Out << YAML::Key << "FilePath" << YAML::Value << F.Fix->File;
+    Out << YAML::Key << "FileOffset" << YAML::Value << F.Fix->Offset;
+    Out << YAML::Key << "Replacements" << YAML::Value << YAML::BeginSeq;
+    Out << YAML::BeginMap;
+    Out << YAML::Key << "FilePath" << YAML::Value << F.Fix->File;
+    Out << YAML::Key << "Offset" << YAML::Value << F.Fix->Offset;
+    Out << YAML::Key << "Length" << YAML::Value << F.Fix->Length;
+    Out << YAML::Key << "ReplacementText" << YAML::Value << F.Fix->Replacement;
+    Out << YAML::EndMap << YAML::EndSeq << YAML::EndMap;
+    Out << YAML::Key << "Level" << YAML::Value << "Warning";
+    Out << YAML::EndMap;
+  }
+  Out << YAML::EndSeq << YAML::EndMap;
+  OS << "---\n" << Out.c_str() << "\n...\n";
 }
 
 } // namespace kmodlint

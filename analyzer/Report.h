@@ -18,6 +18,11 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 /// {"version": 1, "findings": [...]} with notes, fixes and fingerprints.
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 
+/// The findings that carry a fix, as clang-apply-replacements YAML (what
+/// clang-tidy --export-fixes writes).
+void writeExportedFixes(llvm::raw_ostream &OS,
+                        const std::vector<Finding> &Findings);
+
 } // namespace kmodlint
 
 #endif

@@ -49,6 +49,11 @@ static cl::opt<OutputFormat> Format(
 static cl::opt<std::string>
     OutputFile("o", cl::desc("Write findings to <file> instead of stdout"),
                cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the suggested fixes to <file> as clang-apply-replacements "
+             "YAML (like clang-tidy --export-fixes)"),
+    cl::value_desc("file"), cl::cat(Category));
 static cl::opt<std::string> Checks(
     "checks",
     cl::desc("Comma-separated globs of checks to run, '-' to exclude "
@@ -235,6 +240,16 @@ int main(int argc, const char **argv) {
                    << EC.message() << "\n";
       return 2;
     }
+  }
+  if (!ExportFixes.empty()) {
+    std::error_code EC;
+    llvm::raw_fd_ostream Fixes(ExportFixes, EC);
+    if (EC) {
+      llvm::errs() << "kmodlint: cannot write " << ExportFixes << ": "
+                   << EC.message() << "\n";
+      return 2;
+    }
+    writeExportedFixes(Fixes, Findings);
   }
   llvm::raw_ostream &Out = File ? *File : llvm::outs();
   if (Format == OutputFormat::Json)

@@ -7,6 +7,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 using namespace kmodlint;
 
@@ -117,4 +118,27 @@ module_platform_driver(demo_driver);
   EXPECT_TRUE(After.Findings.empty());
   EXPECT_NE(Fixed.find("kfree(cfg);\n\t\treturn -EINVAL;"), std::string::npos)
       << Fixed;
+}
+
+TEST(Analysis, ExportedFixesAreClangApplyReplacementsYaml) {
+  Finding F;
+  F.Check = "release.mismatch";
+  F.Message = "'p' holds vmalloc memory from vmalloc() but is released with kfree(); use vfree()";
+  F.Where = {"/src/a.c", 10, 2};
+  F.Fix = FixIt{"/src/a.c", 120, 5, "vfree", "replace kfree() with vfree()"};
+  Finding NoFix = F;
+  NoFix.Fix.reset();
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  writeExportedFixes(OS, {F, NoFix});
+  YAML::Node Doc = YAML::Load(OS.str());
+  EXPECT_EQ(Doc["MainSourceFile"].as<std::string>(), "/src/a.c");
+  ASSERT_EQ(Doc["Diagnostics"].size(), 1u);
+  YAML::Node Replacement =
+      Doc["Diagnostics"][0]["DiagnosticMessage"]["Replacements"][0];
+  EXPECT_EQ(Replacement["Offset"].as<unsigned>(), 120u);
+  EXPECT_EQ(Replacement["Length"].as<unsigned>(), 5u);
+  EXPECT_EQ(Replacement["ReplacementText"].as<std::string>(), "vfree");
+  EXPECT_EQ(Doc["Diagnostics"][0]["DiagnosticName"].as<std::string>(),
+            "release.mismatch");
 }
