@@ -222,13 +222,10 @@ void PathEngine::passToCallee(PathState &S, const clang::Expr *Arg,
                               llvm::StringRef Callee) {
   const clang::Expr *Stripped = stripValuePreservingWrappers(Arg);
   auto Mark = [&](const Value &V) {
-    if (TrackedObject *Obj = S.object(V); Obj && Obj->PassedTo.empty())
-      Obj->PassedTo = Callee.str();
-    if (V.isInt())
-      for (ObjectId Id : V.Int.DerivedFrom)
-        if (TrackedObject *Obj = S.object(Value::object(Id));
-            Obj && Obj->PassedTo.empty())
-          Obj->PassedTo = Callee.str();
+    for (ObjectId Id : V.objects())
+      if (TrackedObject *Obj = S.object(Value::object(Id));
+          Obj && Obj->PassedTo.empty())
+        Obj->PassedTo = Callee.str();
   };
   Mark(evaluateWithOrigins(S, Stripped));
   auto Path = AccessPath::ofAddressOrValue(Stripped);
@@ -269,13 +266,8 @@ Value PathEngine::evaluateWithOrigins(PathState &S, const clang::Expr *E) {
       continue;
     if (const auto *Sub = llvm::dyn_cast<clang::Expr>(St)) {
       if (auto Path = AccessPath::of(Sub)) {
-        Value Bound = S.lookup(*Path);
-        if (Bound.isObject()) {
-          From.push_back(Bound.Object);
-          continue;
-        }
-        if (Bound.isInt() && !Bound.Int.DerivedFrom.empty()) {
-          From.append(Bound.Int.DerivedFrom.begin(), Bound.Int.DerivedFrom.end());
+        if (auto Reached = S.lookup(*Path).objects(); !Reached.empty()) {
+          From.append(Reached.begin(), Reached.end());
           continue;
         }
         // &obj->field: the base may be tracked even if the field is not.
@@ -302,7 +294,7 @@ Value PathEngine::evaluateWithOrigins(PathState &S, const clang::Expr *E) {
 void PathEngine::storeEscapes(PathState &S, const AccessPath &Target,
                               const Value &V, const clang::Stmt *At) {
   if (V.isInt()) {
-    for (ObjectId Id : V.Int.DerivedFrom)
+    for (ObjectId Id : V.objects())
       storeEscapes(S, Target, Value::object(Id), At);
     return;
   }
@@ -364,22 +356,12 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
   for (unsigned Param : Summary->StoresParams)
     if (Param < Call->getNumArgs()) {
       // list_add(&p->node, head): p now lives in someone else's list.
-      Value Before = evaluateWithOrigins(S, Call->getArg(Param));
-      llvm::SmallVector<ObjectId, 2> Ids;
-      if (Before.isObject())
-        Ids.push_back(Before.Object);
-      else if (Before.isInt())
-        Ids.append(Before.Int.DerivedFrom.begin(), Before.Int.DerivedFrom.end());
+      auto Ids = evaluateWithOrigins(S, Call->getArg(Param)).objects();
       if (auto Path = AccessPath::ofAddressOrValue(Call->getArg(Param)))
         for (const auto &[P, V] : S.Bindings)
           if ((Path->isPrefixOf(P) || P.isPrefixOf(*Path)) && V.isObject())
             Ids.push_back(V.Object);
-      for (ObjectId Id : Ids)
-        if (TrackedObject *Obj = S.object(Value::object(Id));
-            Obj && Obj->StoredIn.empty()) {
-          Obj->StoredIn = Name + "()'s structures";
-          Obj->StoredLoc = Call->getBeginLoc();
-        }
+      S.markStored(Ids, Name + "()'s structures", Call->getBeginLoc());
     }
   if (Summary->WritesThroughParameters)
     invalidateForUnknownCall(S, Call);

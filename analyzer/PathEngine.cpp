@@ -64,13 +64,9 @@ void PathEngine::checkLost(PathState &S, const Value &Old,
       Obj.escaped() || Obj.Pending ||
       (Obj.Family && (Obj.Family->Managed || Obj.Family->SelfReleasing)))
     return;
-  auto RefersTo = [&](const Value &V) {
-    if (V.isInt()) // a pointer into the object (p++) still reaches it
-      return llvm::is_contained(V.Int.DerivedFrom, Old.Object);
-    return V.isObject() && V.Object == Old.Object;
-  };
+  // A pointer into the object (p++) still reaches it.
   for (const auto &[P, V] : S.Bindings)
-    if (RefersTo(V))
+    if (llvm::is_contained(V.objects(), Old.Object))
       return;
   // Pending call values (ExprValues) are not counted: by the time a
   // pointer is overwritten its own statement has consumed them.
@@ -94,17 +90,7 @@ void PathEngine::transferAssign(PathState &S, const clang::Expr *LHS,
         Path = Pointer.Target; // *q = v with q == &x writes x
   if (!Path) {
     // *p = obj, a[i] = obj: stored somewhere we do not name; it may live on.
-    llvm::SmallVector<ObjectId, 2> Stored;
-    if (V.isObject())
-      Stored.push_back(V.Object);
-    else if (V.isInt())
-      Stored.assign(V.Int.DerivedFrom.begin(), V.Int.DerivedFrom.end());
-    for (ObjectId Id : Stored)
-      if (TrackedObject *Obj = S.object(Value::object(Id));
-          Obj && Obj->StoredIn.empty()) {
-        Obj->StoredIn = spell(LHS);
-        Obj->StoredLoc = At->getBeginLoc();
-      }
+    S.markStored(V.objects(), spell(LHS), At->getBeginLoc());
     return;
   }
   if (V.K == Value::Kind::None && RHS)
@@ -140,21 +126,12 @@ void PathEngine::rebind(PathState &S, const AccessPath &Path, const Value &In,
   // it: if the old object is kept elsewhere, so are they.
   llvm::SmallVector<ObjectId, 4> Contained;
   for (const auto &[P, Held] : S.Bindings)
-    if (Path.isPrefixOf(P) && P.Fields.size() > Path.Fields.size()) {
-      if (Held.isObject())
-        Contained.push_back(Held.Object);
-      else if (Held.isInt())
-        Contained.append(Held.Int.DerivedFrom.begin(), Held.Int.DerivedFrom.end());
-    }
+    if (Path.isPrefixOf(P) && P.Fields.size() > Path.Fields.size())
+      Contained.append(Held.objects());
   S.bind(Path, V);
   if (const TrackedObject *Container = S.object(Old);
       Container && Container->escaped())
-    for (ObjectId Id : Contained)
-      if (TrackedObject *Obj = S.object(Value::object(Id));
-          Obj && Obj->StoredIn.empty()) {
-        Obj->StoredIn = "a field of " + Path.str();
-        Obj->StoredLoc = At->getBeginLoc();
-      }
+    S.markStored(Contained, "a field of " + Path.str(), At->getBeginLoc());
   checkLost(S, Old, At, Path.str());
 }
 

@@ -20,6 +20,17 @@ void PathState::bind(const AccessPath &P, const Value &V) {
     Bindings[P] = V;
 }
 
+void PathState::markStored(llvm::ArrayRef<ObjectId> Ids,
+                           const std::string &Where,
+                           clang::SourceLocation Loc) {
+  for (ObjectId Id : Ids)
+    if (auto It = Objects.find(Id);
+        It != Objects.end() && It->second.StoredIn.empty()) {
+      It->second.StoredIn = Where;
+      It->second.StoredLoc = Loc;
+    }
+}
+
 void PathState::renameObject(ObjectId From, ObjectId To) {
   auto It = Objects.find(From);
   if (It == Objects.end())

@@ -159,6 +159,16 @@ struct Value {
     return V;
   }
   bool isAddress() const { return K == Kind::Address; }
+  /// The objects this value reaches: the object itself, or those an integer
+  /// or pointer was derived from (p++, page_address(page)).
+  llvm::SmallVector<ObjectId, 2> objects() const {
+    if (isObject())
+      return {Object};
+    if (isInt())
+      return llvm::SmallVector<ObjectId, 2>(Int.DerivedFrom.begin(),
+                                            Int.DerivedFrom.end());
+    return {};
+  }
   static Value address(const AccessPath &P) {
     Value V;
     V.K = Kind::Address;
@@ -221,6 +231,9 @@ public:
   /// Forgets \p P and every path through it (`p` takes `p->buf` along).
   void forget(const AccessPath &P, bool IncludingItself = true);
   void bind(const AccessPath &P, const Value &V);
+  /// Records that \p Ids were stored in \p Where (first store wins).
+  void markStored(llvm::ArrayRef<ObjectId> Ids, const std::string &Where,
+                  clang::SourceLocation Loc);
   /// Gives object \p From the identity \p To everywhere it is referenced.
   void renameObject(ObjectId From, ObjectId To);
   /// Drops objects no binding or pending value refers to any more.

@@ -80,11 +80,7 @@ llvm::DenseSet<ObjectId> keptObjects(const PathState &S, bool CountStores) {
   while (Changed) {
     Changed = false;
     for (const auto &[Path, V] : S.Bindings) {
-      llvm::SmallVector<ObjectId, 2> Values;
-      if (V.isObject())
-        Values.push_back(V.Object);
-      else if (V.isInt())
-        Values.append(V.Int.DerivedFrom.begin(), V.Int.DerivedFrom.end());
+      llvm::SmallVector<ObjectId, 2> Values = V.objects();
       llvm::erase_if(Values, [&](ObjectId Id) { return Kept.contains(Id); });
       if (Values.empty())
         continue;
