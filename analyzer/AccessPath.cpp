@@ -1,9 +1,28 @@
 //===- AccessPath.cpp - Names for tracked memory locations ----------------===//
 #include "analyzer/AccessPath.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 namespace kmodlint {
+
+llvm::StringRef expandedText(const clang::Expr *E,
+                             const clang::ASTContext &AST) {
+  const clang::SourceManager &SM = AST.getSourceManager();
+  clang::CharSourceRange Range = clang::CharSourceRange::getTokenRange(
+      SM.getExpansionRange(E->getSourceRange()).getAsRange());
+  return clang::Lexer::getSourceText(Range, SM, AST.getLangOpts());
+}
+
+llvm::StringRef writtenText(const clang::Expr *E, const clang::ASTContext &AST) {
+  const clang::SourceManager &SM = AST.getSourceManager();
+  return clang::Lexer::getSourceText(
+      clang::CharSourceRange::getTokenRange(SM.getFileLoc(E->getBeginLoc()),
+                                            SM.getFileLoc(E->getEndLoc())),
+      SM, AST.getLangOpts());
+}
 
 const clang::Expr *stripValuePreservingWrappers(const clang::Expr *E) {
   while (E) {

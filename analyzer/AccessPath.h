@@ -50,6 +50,14 @@ struct AccessPath {
   }
 };
 
+/// The source of \p E as the macro-expanded statement shows it
+/// ("-ENOMEM", "ret"); empty when it cannot be read.
+llvm::StringRef expandedText(const clang::Expr *E, const clang::ASTContext &AST);
+
+/// The source of \p E as the user wrote it, even inside macro arguments
+/// (6.12's kzalloc(size, GFP_KERNEL) is itself a macro).
+llvm::StringRef writtenText(const clang::Expr *E, const clang::ASTContext &AST);
+
 /// Strips parens, casts and __builtin_expect()-free wrappers that do not
 /// change which object a pointer expression denotes.
 const clang::Expr *stripValuePreservingWrappers(const clang::Expr *E);

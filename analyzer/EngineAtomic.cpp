@@ -15,18 +15,10 @@
 
 namespace kmodlint {
 
-/// The text of \p E as the user wrote it, even inside macro arguments
-/// (6.12's kzalloc(size, GFP_KERNEL) is itself a macro).
-static std::string writtenText(const clang::Expr *E,
-                               const clang::ASTContext &AST) {
-  const clang::SourceManager &SM = AST.getSourceManager();
-  clang::SourceLocation B = SM.getFileLoc(E->getBeginLoc());
-  clang::SourceLocation End = SM.getFileLoc(E->getEndLoc());
-  std::string Text(clang::Lexer::getSourceText(
-      clang::CharSourceRange::getTokenRange(B, End), SM, AST.getLangOpts()));
-  if (Text.empty() || Text.size() > 80)
-    return "the gfp mask";
-  return Text;
+/// How a finding names a gfp mask: as written, unless that is unreadable.
+static std::string maskText(const clang::Expr *E, const clang::ASTContext &AST) {
+  llvm::StringRef Text = writtenText(E, AST);
+  return Text.empty() || Text.size() > 80 ? "the gfp mask" : Text.str();
 }
 
 std::optional<uint64_t> PathEngine::gfpValue(PathState &S,
@@ -134,7 +126,7 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
       Event.Reason = "always, whatever the gfp mask";
     } else if (Alloc.GfpValue && (*Alloc.GfpValue & TU.GfpDirectReclaim)) {
       Event.Reason = llvm::formatv("{0} allows direct reclaim",
-                                   writtenText(Alloc.Gfp, TU.AST));
+                                   maskText(Alloc.Gfp, TU.AST));
     } else if (GfpParameter) {
       Event.Reason = "the caller's gfp mask allows direct reclaim";
       Event.IfParameterBlocks = GfpParameter;
@@ -156,7 +148,7 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
           if (!(*Mask & TU.GfpDirectReclaim))
             continue;
           Event.Reason = llvm::formatv("{0} passed down allows direct reclaim",
-                                       writtenText(Gfp, TU.AST));
+                                       maskText(Gfp, TU.AST));
         } else if (auto Outer = parameterIndex(Gfp)) {
           Event.Reason = Witness.Reason;
           Event.IfParameterBlocks = Outer;

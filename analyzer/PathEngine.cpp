@@ -28,11 +28,8 @@ ObjectId PathEngine::objectIdFor(const std::string &Key) {
 std::string PathEngine::spell(const clang::Expr *E) const {
   if (auto P = AccessPath::of(E))
     return P->str();
-  const clang::SourceManager &SM = TU.AST.getSourceManager();
-  clang::CharSourceRange Range = clang::CharSourceRange::getTokenRange(
-      SM.getExpansionRange(E->getSourceRange()).getAsRange());
-  std::string Text(clang::Lexer::getSourceText(Range, SM, TU.AST.getLangOpts()));
-  return Text.empty() || Text.size() > 60 ? "the pointer" : Text;
+  llvm::StringRef Text = expandedText(E, TU.AST);
+  return Text.empty() || Text.size() > 60 ? "the pointer" : Text.str();
 }
 
 void PathEngine::note(PathState &S, clang::SourceLocation Loc,

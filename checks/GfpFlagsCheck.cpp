@@ -17,11 +17,7 @@ llvm::StringRef GfpFlagsCheck::summary() const {
 /// The GFP_* macro names the user wrote in the mask.
 static llvm::StringSet<> writtenFlags(const clang::Expr *Gfp,
                                       const clang::ASTContext &AST) {
-  const clang::SourceManager &SM = AST.getSourceManager();
-  clang::SourceLocation B = SM.getFileLoc(Gfp->getBeginLoc());
-  clang::SourceLocation E = SM.getFileLoc(Gfp->getEndLoc());
-  llvm::StringRef Text = clang::Lexer::getSourceText(
-      clang::CharSourceRange::getTokenRange(B, E), SM, AST.getLangOpts());
+  llvm::StringRef Text = writtenText(Gfp, AST);
   llvm::StringSet<> Flags;
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   Text.split(Parts, '|');

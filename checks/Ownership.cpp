@@ -9,15 +9,6 @@
 
 namespace kmodlint {
 
-static std::string sourceText(const clang::Expr *E,
-                              const clang::ASTContext &AST) {
-  const clang::SourceManager &SM = AST.getSourceManager();
-  clang::CharSourceRange Range = clang::CharSourceRange::getTokenRange(
-      SM.getExpansionRange(E->getSourceRange()).getAsRange());
-  return std::string(
-      clang::Lexer::getSourceText(Range, SM, AST.getLangOpts()));
-}
-
 ExitKind classifyExit(const PathState &S, const clang::FunctionDecl *FD,
                       const clang::ASTContext &AST) {
   ExitKind Exit;
@@ -26,7 +17,7 @@ ExitKind classifyExit(const PathState &S, const clang::FunctionDecl *FD,
     return Exit;
   }
   if (S.ReturnSite && S.ReturnSite->getRetValue())
-    Exit.ValueText = sourceText(S.ReturnSite->getRetValue(), AST);
+    Exit.ValueText = expandedText(S.ReturnSite->getRetValue(), AST).str();
   bool Pointer = FD->getReturnType()->isPointerType();
   const Value &R = S.Returned;
   if (R.isObject()) {
