@@ -36,22 +36,27 @@ bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters) {
   return Enabled;
 }
 
+/// The value of a macro defined as one integer literal (393664, 0x400u).
+static std::optional<uint64_t> macroNumber(clang::Preprocessor &PP,
+                                           llvm::StringRef Name) {
+  const clang::MacroInfo *MI = PP.getMacroInfo(PP.getIdentifierInfo(Name));
+  if (!MI || MI->getNumTokens() != 1 || !MI->tokens()[0].isLiteral())
+    return std::nullopt;
+  llvm::StringRef Text(MI->tokens()[0].getLiteralData(),
+                       MI->tokens()[0].getLength());
+  uint64_t Value = 0;
+  if (Text.rtrim("uUlL").getAsInteger(0, Value))
+    return std::nullopt;
+  return Value;
+}
+
 /// LINUX_VERSION_CODE of the TU: from the macro when the file included
 /// <linux/version.h>, else from that header as the include path finds it
 /// (Kbuild's -I include/generated/uapi). 0 when there is none.
 static unsigned kernelVersionOf(clang::Preprocessor &PP) {
   llvm::Regex Define("#define LINUX_VERSION_CODE ([0-9]+)");
-  if (const clang::MacroInfo *MI =
-          PP.getMacroInfo(PP.getIdentifierInfo("LINUX_VERSION_CODE"))) {
-    if (MI->getNumTokens() == 1 && MI->tokens()[0].isLiteral()) {
-      unsigned Code = 0;
-      llvm::StringRef(MI->tokens()[0].getLiteralData(),
-                      MI->tokens()[0].getLength())
-          .getAsInteger(10, Code);
-      if (Code)
-        return Code;
-    }
-  }
+  if (auto Code = macroNumber(PP, "LINUX_VERSION_CODE"); Code && *Code)
+    return *Code;
   clang::ConstSearchDirIterator CurDir = nullptr;
   clang::OptionalFileEntryRef Header = PP.getHeaderSearchInfo().LookupFile(
       "linux/version.h", clang::SourceLocation(), /*isAngled=*/true, nullptr,
@@ -77,17 +82,7 @@ static std::optional<uint64_t> gfpBit(clang::ASTContext &AST,
       for (const clang::EnumConstantDecl *C : Enum->enumerators())
         if (C->getName() == EnumName)
           return uint64_t(1) << C->getInitVal().getZExtValue();
-  const clang::MacroInfo *MI =
-      PP.getMacroInfo(PP.getIdentifierInfo(("___GFP_" + Name).str()));
-  if (!MI || MI->getNumTokens() != 1 || !MI->tokens()[0].isLiteral())
-    return std::nullopt;
-  llvm::StringRef Text(MI->tokens()[0].getLiteralData(),
-                       MI->tokens()[0].getLength());
-  Text = Text.rtrim("uUlL");
-  uint64_t Value = 0;
-  if (Text.getAsInteger(0, Value))
-    return std::nullopt;
-  return Value;
+  return macroNumber(PP, ("___GFP_" + Name).str());
 }
 
 namespace {
