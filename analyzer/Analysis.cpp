@@ -21,7 +21,9 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/Path.h"
 #include <chrono>
+#include <mutex>
 
 namespace kmodlint {
 
@@ -136,9 +138,59 @@ public:
     Context.Function = nullptr;
     for (Check *C : Enabled)
       C->onTranslationUnitEnd(Context);
+    for (Finding &F : Result.Findings)
+      makePathsAbsolute(F);
     sortAndUnique(Result.Findings);
-    Result.Suppressed = applySuppressions(Result.Findings);
+    std::vector<SourcePoint> Used;
+    Result.Suppressed = applySuppressions(Result.Findings, &Used);
+    if (Options.ReportUnusedSuppressions)
+      reportUnusedSuppressions(SM, Enabled, Used);
   }
+
+private:
+  /// Findings name files absolutely: baselines, --diff and SARIF compare
+  /// them with paths from elsewhere, whatever the TU's working directory.
+  void makePathsAbsolute(Finding &F) const {
+    llvm::vfs::FileSystem &FS =
+        CI.getFileManager().getVirtualFileSystem();
+    auto Absolute = [&](std::string &Path) {
+      if (Path.empty())
+        return;
+      llvm::SmallString<256> P(Path);
+      if (!llvm::sys::path::is_absolute(P) && FS.makeAbsolute(P))
+        return;
+      llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+      Path = std::string(P);
+    };
+    Absolute(F.Where.File);
+    for (PathNote &N : F.Notes)
+      Absolute(N.Where.File);
+    if (F.Fix)
+      Absolute(F.Fix->File);
+  }
+
+  void reportUnusedSuppressions(const clang::SourceManager &SM,
+                                llvm::ArrayRef<Check *> Enabled,
+                                llvm::ArrayRef<SourcePoint> Used) {
+    clang::OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+    if (!Main)
+      return;
+    SourcePoint MainFile;
+    MainFile.File = Main->getName().str();
+    Finding Probe;
+    Probe.Where = MainFile;
+    makePathsAbsolute(Probe);
+    auto NamesEnabled = [&](llvm::StringRef Glob) {
+      auto Pattern = llvm::GlobPattern::create(Glob);
+      return Pattern && llvm::any_of(Enabled, [&](const Check *C) {
+               return Pattern->match(C->id());
+             });
+    };
+    for (Finding &F : unusedSuppressions(Probe.Where.File, Used, NamesEnabled))
+      Result.Findings.push_back(std::move(F));
+  }
+
+public:
 
 private:
   clang::CompilerInstance &CI;
@@ -238,18 +290,28 @@ UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options)
   return Result;
 }
 
-std::vector<UnitResult> analyzeUnits(const std::vector<AnalysisUnit> &Units,
-                                     const AnalysisOptions &Options,
-                                     unsigned Jobs) {
+std::vector<UnitResult>
+analyzeUnits(const std::vector<AnalysisUnit> &Units,
+             const std::vector<AnalysisOptions> &Options, unsigned Jobs,
+             std::function<void(const UnitResult &)> OnDone) {
+  assert(Options.size() == Units.size() && "one AnalysisOptions per unit");
   std::vector<UnitResult> Results(Units.size());
+  std::mutex DoneLock;
+  auto Analyze = [&](size_t I) {
+    Results[I] = analyzeUnit(Units[I], Options[I]);
+    if (OnDone) {
+      std::lock_guard<std::mutex> Guard(DoneLock);
+      OnDone(Results[I]);
+    }
+  };
   if (Units.size() <= 1 || Jobs == 1) {
     for (size_t I = 0; I < Units.size(); ++I)
-      Results[I] = analyzeUnit(Units[I], Options);
+      Analyze(I);
     return Results;
   }
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
   for (size_t I = 0; I < Units.size(); ++I)
-    Pool.async([&, I] { Results[I] = analyzeUnit(Units[I], Options); });
+    Pool.async([&, I] { Analyze(I); });
   Pool.wait();
   return Results;
 }

@@ -5,6 +5,7 @@
 #include "analyzer/CompilationInputs.h"
 #include "analyzer/Finding.h"
 #include "checks/ApiModel.h"
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct AnalysisOptions {
   std::vector<std::string> CheckFilters;
   /// Overrides LINUX_VERSION_CODE of every TU (0: use the TU's own).
   unsigned KernelVersionOverride = 0;
+  /// Report suppression comments of the main file that suppressed nothing.
+  bool ReportUnusedSuppressions = false;
 };
 
 struct UnitResult {
@@ -39,11 +42,14 @@ std::vector<std::string> clangArguments(const AnalysisUnit &Unit);
 
 UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options);
 
-/// Analyzes \p Units on \p Jobs threads (0: one per core). Results come back
-/// in the order of \p Units, whatever the scheduling.
-std::vector<UnitResult> analyzeUnits(const std::vector<AnalysisUnit> &Units,
-                                     const AnalysisOptions &Options,
-                                     unsigned Jobs);
+/// Analyzes \p Units on \p Jobs threads (0: one per core), unit I with
+/// \p Options[I] (its own config). Results come back in the order of
+/// \p Units, whatever the scheduling. \p OnDone, when given, is called
+/// after each unit, one call at a time (progress display).
+std::vector<UnitResult>
+analyzeUnits(const std::vector<AnalysisUnit> &Units,
+             const std::vector<AnalysisOptions> &Options, unsigned Jobs,
+             std::function<void(const UnitResult &)> OnDone = nullptr);
 
 } // namespace kmodlint
 

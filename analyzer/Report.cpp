@@ -1,16 +1,25 @@
 //===- Report.cpp - Render findings as text or JSON -----------------------===//
 #include "analyzer/Report.h"
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include <yaml-cpp/yaml.h>
 
 namespace kmodlint {
 
-static void writePoint(llvm::raw_ostream &OS, const SourcePoint &P) {
-  OS << P.File << ':' << P.Line << ':' << P.Column << ": ";
-}
-
 void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  // Paths below the current directory are shown relative to it, as the
+  // compiler shows the files it was given; editors resolve both forms.
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  auto writePoint = [&](llvm::raw_ostream &OS, const SourcePoint &P) {
+    llvm::StringRef File = P.File;
+    if (!Cwd.empty() && File.starts_with(Cwd) &&
+        File.drop_front(Cwd.size()).starts_with("/"))
+      File = File.drop_front(Cwd.size() + 1);
+    OS << File << ':' << P.Line << ':' << P.Column << ": ";
+  };
   for (const Finding &F : Findings) {
     writePoint(OS, F.Where);
     OS << (F.Level == Severity::Error ? "error: " : "warning: ") << F.Message

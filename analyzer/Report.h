@@ -4,11 +4,19 @@
 
 #include "analyzer/Finding.h"
 #include "llvm/Support/raw_ostream.h"
+#include <string>
 #include <vector>
 
 namespace kmodlint {
 
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Sarif };
+
+/// What a SARIF rule says about a check.
+struct RuleInfo {
+  std::string Id;
+  std::string Summary;
+  std::string HelpMarkdown; ///< the check's documentation page
+};
 
 /// gcc style, which editors' quickfix and problem matchers read:
 ///   file:line:col: warning: message [check]
@@ -17,6 +25,11 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 
 /// {"version": 1, "findings": [...]} with notes, fixes and fingerprints.
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
+
+/// SARIF 2.1.0: one run with \p Rules and a result per finding, its path as
+/// a code flow, its fingerprint and fix (SarifReport.cpp).
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                llvm::ArrayRef<RuleInfo> Rules, llvm::StringRef ToolVersion);
 
 /// The findings that carry a fix, as clang-apply-replacements YAML (what
 /// clang-tidy --export-fixes writes).

@@ -2,17 +2,54 @@
 #include "analyzer/Suppressions.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 namespace kmodlint {
 
-static bool matchesAny(llvm::StringRef List, llvm::StringRef Check) {
-  llvm::SmallVector<llvm::StringRef, 4> Globs;
-  List.split(Globs, ',', -1, false);
+/// The check globs a suppression comment on \p Line names (empty when the
+/// line has none), and the column where the comment's keyword starts.
+static std::vector<std::string> suppressionGlobs(llvm::StringRef Line,
+                                                 unsigned *Column = nullptr) {
+  std::vector<std::string> Globs;
+  auto AddList = [&](llvm::StringRef List, bool ClangTidyNames) {
+    llvm::SmallVector<llvm::StringRef, 4> Names;
+    List.split(Names, ',', -1, false);
+    for (llvm::StringRef Name : Names) {
+      Name = Name.trim();
+      if (ClangTidyNames && !Name.consume_front("kmodlint-"))
+        continue; // another tool's NOLINT
+      Globs.push_back(Name.str());
+    }
+  };
+  size_t At = Line.find("kmodlint: ignore[");
+  if (At != llvm::StringRef::npos) {
+    llvm::StringRef Rest = Line.substr(At + strlen("kmodlint: ignore["));
+    auto [List, After] = Rest.split(']');
+    // The reason ends with the comment: /* ... reason */ or // ... reason.
+    // Without one the comment is not a suppression: nobody could review it.
+    if (!After.split("*/").first.trim().empty()) {
+      AddList(List, false);
+      if (Column)
+        *Column = At + 1;
+    }
+  }
+  // clang-tidy's spelling, for editors that already insert it.
+  At = Line.find("NOLINT(");
+  if (At != llvm::StringRef::npos) {
+    size_t Before = Globs.size();
+    AddList(Line.substr(At + strlen("NOLINT(")).split(')').first, true);
+    if (Column && Globs.size() > Before && Before == 0)
+      *Column = At + 1;
+  }
+  return Globs;
+}
+
+static bool matchesAny(llvm::ArrayRef<std::string> Globs, llvm::StringRef Check) {
   for (llvm::StringRef Glob : Globs) {
-    auto Pattern = llvm::GlobPattern::create(Glob.trim());
+    auto Pattern = llvm::GlobPattern::create(Glob);
     if (Pattern && Pattern->match(Check))
       return true;
   }
@@ -20,31 +57,25 @@ static bool matchesAny(llvm::StringRef List, llvm::StringRef Check) {
 }
 
 bool lineSuppresses(llvm::StringRef Line, llvm::StringRef Check) {
-  size_t At = Line.find("kmodlint: ignore[");
-  if (At != llvm::StringRef::npos) {
-    llvm::StringRef Rest = Line.substr(At + strlen("kmodlint: ignore["));
-    auto [List, After] = Rest.split(']');
-    // The reason ends with the comment: /* ... reason */ or // ... reason.
-    llvm::StringRef Reason = After.split("*/").first.trim();
-    if (!Reason.empty() && matchesAny(List, Check))
-      return true;
-  }
-  // clang-tidy's spelling, for editors that already insert it.
-  At = Line.find("NOLINT(");
-  if (At != llvm::StringRef::npos) {
-    llvm::StringRef List = Line.substr(At + strlen("NOLINT(")).split(')').first;
-    llvm::SmallVector<llvm::StringRef, 4> Names;
-    List.split(Names, ',', -1, false);
-    for (llvm::StringRef Name : Names) {
-      Name = Name.trim();
-      if (Name.consume_front("kmodlint-") && matchesAny(Name, Check))
-        return true;
-    }
-  }
-  return false;
+  return matchesAny(suppressionGlobs(Line), Check);
 }
 
-unsigned applySuppressions(std::vector<Finding> &Findings) {
+std::vector<SuppressionComment> suppressionComments(llvm::StringRef Text,
+                                                    llvm::StringRef File) {
+  std::vector<SuppressionComment> Out;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  for (size_t I = 0; I < Lines.size(); ++I) {
+    unsigned Column = 1;
+    std::vector<std::string> Globs = suppressionGlobs(Lines[I], &Column);
+    if (!Globs.empty())
+      Out.push_back({{File.str(), unsigned(I + 1), Column}, std::move(Globs)});
+  }
+  return Out;
+}
+
+unsigned applySuppressions(std::vector<Finding> &Findings,
+                           std::vector<SourcePoint> *Used) {
   llvm::StringMap<std::vector<llvm::StringRef>> Lines;
   std::vector<std::unique_ptr<llvm::MemoryBuffer>> Buffers;
   auto LinesOf = [&](const std::string &File) -> std::vector<llvm::StringRef> & {
@@ -62,11 +93,39 @@ unsigned applySuppressions(std::vector<Finding> &Findings) {
   llvm::erase_if(Findings, [&](const Finding &F) {
     const std::vector<llvm::StringRef> &Text = LinesOf(F.Where.File);
     for (unsigned Line : {F.Where.Line, F.Where.Line - 1})
-      if (Line >= 1 && Line <= Text.size() && lineSuppresses(Text[Line - 1], F.Check))
+      if (Line >= 1 && Line <= Text.size() &&
+          lineSuppresses(Text[Line - 1], F.Check)) {
+        if (Used)
+          Used->push_back({F.Where.File, Line, 0});
         return true;
+      }
     return false;
   });
   return Before - Findings.size();
+}
+
+std::vector<Finding>
+unusedSuppressions(llvm::StringRef File, llvm::ArrayRef<SourcePoint> Used,
+                   llvm::function_ref<bool(llvm::StringRef Glob)> NamesEnabled) {
+  std::vector<Finding> Out;
+  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  if (!Buffer)
+    return Out;
+  for (SuppressionComment &C : suppressionComments((*Buffer)->getBuffer(), File)) {
+    bool WasUsed = llvm::any_of(Used, [&](const SourcePoint &P) {
+      return P.File == File && P.Line == C.Where.Line;
+    });
+    if (WasUsed || !llvm::any_of(C.Globs, NamesEnabled))
+      continue;
+    Finding F;
+    F.Check = "suppression.unused";
+    F.Where = C.Where;
+    F.Message = "this suppression of '" + llvm::join(C.Globs, ", ") +
+                "' suppresses no finding; remove it";
+    F.FingerprintKey = llvm::join(C.Globs, ",");
+    Out.push_back(std::move(F));
+  }
+  return Out;
 }
 
 } // namespace kmodlint

@@ -9,11 +9,18 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analyzer/Analysis.h"
+#include "analyzer/ApplyFixes.h"
+#include "analyzer/Baseline.h"
 #include "analyzer/CompilationInputs.h"
+#include "analyzer/Config.h"
+#include "analyzer/EmbeddedFiles.h"
+#include "analyzer/GitDiff.h"
+#include "analyzer/Progress.h"
 #include "analyzer/Report.h"
 #include "checks/ApiModel.h"
 #include "checks/Check.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -44,7 +51,9 @@ static cl::opt<OutputFormat> Format(
     "format", cl::desc("Output format"), cl::init(OutputFormat::Text),
     cl::values(clEnumValN(OutputFormat::Text, "text",
                           "gcc-style file:line:col: warning: lines (default)"),
-               clEnumValN(OutputFormat::Json, "json", "JSON document")),
+               clEnumValN(OutputFormat::Json, "json", "JSON document"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0 (GitHub code scanning, IDE viewers)")),
     cl::cat(Category));
 static cl::opt<std::string>
     OutputFile("o", cl::desc("Write findings to <file> instead of stdout"),
@@ -54,11 +63,60 @@ static cl::opt<std::string> ExportFixes(
     cl::desc("Write the suggested fixes to <file> as clang-apply-replacements "
              "YAML (like clang-tidy --export-fixes)"),
     cl::value_desc("file"), cl::cat(Category));
+static cl::opt<bool> Fix("fix",
+                         cl::desc("Apply the suggested fixes to the source "
+                                  "files (findings are still reported)"),
+                         cl::cat(Category));
 static cl::opt<std::string> Checks(
     "checks",
     cl::desc("Comma-separated globs of checks to run, '-' to exclude "
-             "(e.g. '*,-release.use-after-free')"),
-    cl::init("*"), cl::cat(Category));
+             "(e.g. '*,-release.use-after-free'); applied after the "
+             "config file's 'checks'"),
+    cl::cat(Category));
+static cl::opt<std::string> ConfigFile(
+    "config",
+    cl::desc("Use this config file for every analyzed file instead of the "
+             "nearest .kmodlint.yaml above it"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the configuration that applies to the first file named "
+             "(or to the current directory) and exit"),
+    cl::cat(Category));
+static cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Hide the findings recorded in <file> (by fingerprint): gate on "
+             "new findings only"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> WriteBaselineFile(
+    "write-baseline",
+    cl::desc("Record every finding in <file> as the accepted baseline, and "
+             "exit 0 unless analysis failed"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<bool> Diff(
+    "diff",
+    cl::desc("Analyze only the files the staged git changes touch, and report "
+             "only findings whose location or path touches a changed line"),
+    cl::cat(Category));
+static cl::opt<std::string> DiffBase(
+    "diff-base",
+    cl::desc("Like --diff, for the changes from <rev> to the working tree "
+             "(e.g. origin/main in CI)"),
+    cl::value_desc("rev"), cl::cat(Category));
+static cl::opt<bool> ReportUnusedSuppressions(
+    "report-unused-suppressions",
+    cl::desc("Report inline suppressions that suppress nothing "
+             "(check suppression.unused)"),
+    cl::cat(Category));
+enum class ProgressMode { Auto, Always, Never };
+static cl::opt<ProgressMode> Progress(
+    "progress", cl::desc("Progress line on stderr"),
+    cl::init(ProgressMode::Auto),
+    cl::values(clEnumValN(ProgressMode::Auto, "auto",
+                          "only when stderr is a terminal (default)"),
+               clEnumValN(ProgressMode::Always, "always", "always"),
+               clEnumValN(ProgressMode::Never, "never", "never")),
+    cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the checks and exit"),
                                 cl::cat(Category));
@@ -76,11 +134,14 @@ static cl::opt<bool> DumpClangCommands(
     cl::desc("Print the clang command lines kmodlint parses each file with, "
              "as a compile_commands.json, and exit"),
     cl::cat(Category));
-static cl::opt<bool> Quiet("quiet", cl::desc("No summary line on stderr"),
+static cl::opt<bool> Quiet("quiet",
+                           cl::desc("No summary or progress line on stderr"),
                            cl::cat(Category));
 
+static constexpr llvm::StringLiteral ToolVersion = "0.2.0";
+
 static void printVersion(llvm::raw_ostream &OS) {
-  OS << "kmodlint 0.1.0 (LLVM/Clang " LLVM_VERSION_STRING ")\n";
+  OS << "kmodlint " << ToolVersion << " (LLVM/Clang " LLVM_VERSION_STRING ")\n";
 }
 
 static const char *Overview = R"(kmodlint: finds leaks, mismatched releases and
@@ -93,9 +154,144 @@ sleeping-in-atomic bugs in Linux kernel modules.
   kmodlint file.c                         no compile command: analyze against
                                           kmodlint's bundled kernel headers
 
-Exit status: 0 no findings, 1 findings, 2 kmodlint could not do its job.
+Configuration: the nearest .kmodlint.yaml above each file (checks, severity,
+exclude, model extensions); see --dump-config and docs/configuration.md.
+Suppress one finding with /* kmodlint: ignore[<check>] <reason> */ on its
+line or the line above. Gate CI on new findings with --baseline; check only
+a commit's lines with --diff.
+
+Exit status: 0 no findings, 1 findings, 2 kmodlint could not do its job
+(bad config or arguments, a file that does not parse).
 With --kbuild, findings are printed but do not fail the build (like sparse).
 )";
+
+
+static llvm::Error usageError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+static std::string absolutePath(llvm::StringRef Directory, llvm::StringRef File) {
+  llvm::SmallString<256> Path(File);
+  llvm::sys::fs::make_absolute(Directory, Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
+struct SelectedUnits {
+  std::vector<AnalysisUnit> Units;
+  std::string Source; ///< how the compile commands were found, for the summary
+};
+
+/// The TUs the command line names, and with which compile commands.
+/// \p Changed (--diff) supplies the files when none are named.
+static llvm::Expected<SelectedUnits>
+selectUnits(bool Kbuild, bool HaveDashDash,
+            const std::vector<std::string> &CompilerArgs,
+            const ChangedLines *Changed) {
+  SelectedUnits Out;
+  if (Kbuild) {
+    auto Unit = kbuildCheckUnit(CompilerArgs);
+    if (!Unit)
+      return Unit.takeError();
+    Out.Units.push_back(std::move(*Unit));
+    Out.Source = "Kbuild CHECK= command line";
+    return Out;
+  }
+  if (HaveDashDash) {
+    if (SourcePaths.empty())
+      return usageError("name the files to analyze before '--'");
+    for (const std::string &File : SourcePaths)
+      Out.Units.push_back(explicitFlagsUnit(File, CompilerArgs));
+    Out.Source = "flags given after --";
+    return Out;
+  }
+  std::string Database = BuildPath;
+  // A hook run from the top of a tree that has a compile database uses it.
+  if (Database.empty() && Changed && SourcePaths.empty()) {
+    llvm::SmallString<256> Candidate(Changed->RepositoryRoot);
+    llvm::sys::path::append(Candidate, "compile_commands.json");
+    if (llvm::sys::fs::exists(Candidate))
+      Database = Changed->RepositoryRoot;
+  }
+  if (!Database.empty()) {
+    auto Loaded = loadDatabaseUnits(Database, SourcePaths);
+    if (!Loaded)
+      return Loaded.takeError();
+    if (Loaded->empty())
+      return usageError(Database + "/compile_commands.json lists no C files "
+                                   "to analyze");
+    Out.Units = std::move(*Loaded);
+    Out.Source = "compile database " + Database + "/compile_commands.json";
+    return Out;
+  }
+  std::vector<std::string> Files = SourcePaths;
+  if (Files.empty() && Changed)
+    for (const auto &Entry : Changed->Files)
+      if (Entry.first().ends_with(".c") && llvm::sys::fs::exists(Entry.first()))
+        Files.push_back(Entry.first().str());
+  if (Files.empty() && !Changed)
+    return usageError("nothing to analyze; give -p <build-dir>, files, or "
+                      "see --help");
+  llvm::sort(Files);
+  for (const std::string &File : Files) {
+    if (!llvm::sys::fs::exists(File))
+      return usageError(File + ": no such file");
+    Out.Units.push_back(bundledHeadersUnit(File));
+  }
+  Out.Source = "bundled kernel API headers (no compile command given; use -p "
+               "<build-dir> for your kernel's real headers)";
+  return Out;
+}
+
+/// --diff: the units whose file the change touches; every unit when a
+/// header changed, since any of them may include it.
+static void keepChangedUnits(std::vector<AnalysisUnit> &Units,
+                             const ChangedLines &Changed) {
+  bool HeaderChanged = llvm::any_of(Changed.Files, [](const auto &Entry) {
+    return Entry.first().ends_with(".h");
+  });
+  if (HeaderChanged)
+    return;
+  llvm::erase_if(Units, [&](const AnalysisUnit &U) {
+    return !Changed.touchesFile(absolutePath(U.Directory, U.File));
+  });
+}
+
+/// The checks as SARIF rules, with their documentation pages.
+static std::vector<RuleInfo> ruleInfos() {
+  std::vector<RuleInfo> Rules;
+  auto Page = [](llvm::StringRef Id) {
+    std::string Path = ("docs/checks/" + Id + ".md").str();
+    for (const EmbeddedFile &F : embeddedFiles())
+      if (Path == F.Path)
+        return std::string(F.Contents);
+    return std::string();
+  };
+  for (const auto &C : createAllChecks())
+    Rules.push_back({C->id().str(), C->summary().str(), Page(C->id())});
+  Rules.push_back({"suppression.unused",
+                   "An inline suppression that suppresses no finding "
+                   "(--report-unused-suppressions)",
+                   Page("suppression.unused")});
+  return Rules;
+}
+
+static bool writeOutput(llvm::raw_ostream &Out,
+                        const std::vector<Finding> &Findings) {
+  switch (Format) {
+  case OutputFormat::Json:
+    writeJson(Out, Findings);
+    break;
+  case OutputFormat::Sarif:
+    writeSarif(Out, Findings, ruleInfos(), ToolVersion);
+    break;
+  case OutputFormat::Text:
+    writeText(Out, Findings);
+    break;
+  }
+  Out.flush();
+  return true;
+}
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
@@ -120,74 +316,88 @@ int main(int argc, const char **argv) {
   if (!cl::ParseCommandLineOptions(Ours.size(), Ours.data(), Overview,
                                    &llvm::errs()))
     return 2;
+  auto Fail = [](llvm::Error E) {
+    llvm::errs() << "kmodlint: " << llvm::toString(std::move(E)) << "\n";
+    return 2;
+  };
 
   if (ListChecks) {
     for (const auto &C : createAllChecks())
       llvm::outs() << C->id() << "\t" << C->summary() << "\n";
+    llvm::outs() << "suppression.unused\tAn inline suppression that "
+                    "suppresses no finding (only with "
+                    "--report-unused-suppressions)\n";
     return 0;
   }
 
-  AnalysisOptions Options;
-  llvm::SmallVector<llvm::StringRef, 4> Globs;
-  llvm::StringRef(Checks).split(Globs, ',', -1, false);
-  for (llvm::StringRef G : Globs)
-    Options.CheckFilters.push_back(G.trim().str());
-  if (!KernelVersion.empty()) {
-    auto V = parseKernelVersion(KernelVersion);
-    if (!V) {
-      llvm::errs() << "kmodlint: --kernel-version takes a version like 6.12, "
-                      "not '" << KernelVersion << "'\n";
-      return 2;
-    }
-    Options.KernelVersionOverride = *V;
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  ConfigLocator Configs(ConfigFile.empty() ? std::string()
+                                           : absolutePath(Cwd, ConfigFile));
+  if (DumpConfig) {
+    std::string For = absolutePath(
+        Cwd, SourcePaths.empty() ? std::string("-") : SourcePaths.front());
+    auto C = Configs.configFor(For);
+    if (!C)
+      return Fail(C.takeError());
+    writeConfig(llvm::outs(), **C);
+    return 0;
   }
 
-  std::vector<AnalysisUnit> Units;
-  std::string Source;
-  if (Kbuild) {
-    auto Unit = kbuildCheckUnit(CompilerArgs);
-    if (!Unit) {
-      llvm::errs() << "kmodlint: " << llvm::toString(Unit.takeError()) << "\n";
-      return 2;
-    }
-    Units.push_back(std::move(*Unit));
-    Source = "Kbuild CHECK= command line";
-  } else if (HaveDashDash) {
-    if (SourcePaths.empty()) {
-      llvm::errs() << "kmodlint: name the files to analyze before '--'\n";
-      return 2;
-    }
-    for (const std::string &File : SourcePaths)
-      Units.push_back(explicitFlagsUnit(File, CompilerArgs));
-    Source = "flags given after --";
-  } else if (!BuildPath.empty()) {
-    auto Loaded = loadDatabaseUnits(BuildPath, SourcePaths);
-    if (!Loaded) {
-      llvm::errs() << "kmodlint: " << llvm::toString(Loaded.takeError()) << "\n";
-      return 2;
-    }
-    Units = std::move(*Loaded);
-    Source = "compile database " + BuildPath + "/compile_commands.json";
-    if (Units.empty()) {
-      llvm::errs() << "kmodlint: " << BuildPath
-                   << "/compile_commands.json lists no C files to analyze\n";
-      return 2;
-    }
-  } else {
-    if (SourcePaths.empty()) {
-      llvm::errs() << "kmodlint: nothing to analyze; give -p <build-dir>, "
-                      "files, or see --help\n";
-      return 2;
-    }
-    for (const std::string &File : SourcePaths) {
-      if (!llvm::sys::fs::exists(File)) {
-        llvm::errs() << "kmodlint: " << File << ": no such file\n";
-        return 2;
+  unsigned KernelVersionOverride = 0;
+  if (!KernelVersion.empty()) {
+    auto V = parseKernelVersion(KernelVersion);
+    if (!V)
+      return Fail(usageError("--kernel-version takes a version like 6.12, "
+                             "not '" + KernelVersion + "'"));
+    KernelVersionOverride = *V;
+  }
+
+  std::optional<ChangedLines> Changed;
+  if (Diff || !DiffBase.empty()) {
+    auto Lines = gitChangedLines(Cwd, DiffBase);
+    if (!Lines)
+      return Fail(Lines.takeError());
+    Changed = std::move(*Lines);
+  }
+
+  auto Selected = selectUnits(Kbuild, HaveDashDash, CompilerArgs,
+                              Changed ? &*Changed : nullptr);
+  if (!Selected)
+    return Fail(Selected.takeError());
+  std::vector<AnalysisUnit> Units = std::move(Selected->Units);
+  if (Changed)
+    keepChangedUnits(Units, *Changed);
+
+  // Each unit runs with the config of its own file.
+  std::vector<const Config *> UnitConfigs;
+  std::vector<AnalysisOptions> UnitOptions;
+  unsigned Excluded = 0;
+  {
+    std::vector<AnalysisUnit> Kept;
+    for (AnalysisUnit &Unit : Units) {
+      std::string Path = absolutePath(Unit.Directory, Unit.File);
+      auto C = Configs.configFor(Path);
+      if (!C)
+        return Fail(C.takeError());
+      if ((*C)->excludes(Path)) {
+        ++Excluded;
+        continue;
       }
-      Units.push_back(bundledHeadersUnit(File));
+      AnalysisOptions Options;
+      Options.Model = &(*C)->model();
+      Options.CheckFilters = (*C)->Checks;
+      llvm::SmallVector<llvm::StringRef, 4> Globs;
+      llvm::StringRef(Checks).split(Globs, ',', -1, false);
+      for (llvm::StringRef G : Globs)
+        Options.CheckFilters.push_back(G.trim().str());
+      Options.KernelVersionOverride = KernelVersionOverride;
+      Options.ReportUnusedSuppressions = ReportUnusedSuppressions;
+      UnitConfigs.push_back(*C);
+      UnitOptions.push_back(std::move(Options));
+      Kept.push_back(std::move(Unit));
     }
-    Source = "bundled kernel API headers (no compile command given; use -p "
-             "<build-dir> for your kernel's real headers)";
+    Units = std::move(Kept);
   }
 
   if (DumpClangCommands) {
@@ -205,12 +415,27 @@ int main(int argc, const char **argv) {
     return 0;
   }
 
-  std::vector<UnitResult> Results = analyzeUnits(Units, Options, Jobs);
+  bool ShowProgress =
+      !Quiet && !Kbuild && Units.size() > 1 &&
+      (Progress == ProgressMode::Always ||
+       (Progress == ProgressMode::Auto &&
+        llvm::sys::Process::StandardErrIsDisplayed()));
+  ProgressLine Line(llvm::errs(), Units.size());
+  std::vector<UnitResult> Results = analyzeUnits(
+      Units, UnitOptions, Jobs,
+      ShowProgress ? std::function<void(const UnitResult &)>(
+                         [&](const UnitResult &R) {
+                           Line.fileDone(R.File, R.Findings.size());
+                         })
+                   : nullptr);
+  if (ShowProgress)
+    Line.finish();
 
   std::vector<Finding> Findings;
-  unsigned Suppressed = 0;
+  unsigned Suppressed = 0, OutsideDiff = 0;
   bool ToolFailed = false;
-  for (const UnitResult &R : Results) {
+  for (size_t I = 0; I < Results.size(); ++I) {
+    const UnitResult &R = Results[I];
     if (R.ParseFailed) {
       ToolFailed = true;
       llvm::errs() << "kmodlint: " << R.File
@@ -222,51 +447,93 @@ int main(int argc, const char **argv) {
                    << describeInputMode(R.Mode) << ", kernel "
                    << (R.KernelVersion ? formatKernelVersion(R.KernelVersion)
                                        : std::string("version unknown"))
+                   << ", config "
+                   << (UnitConfigs[I]->File.empty() ? std::string("built-in")
+                                                    : UnitConfigs[I]->File)
                    << ", " << llvm::format("%.3f", R.Seconds) << " s\n";
       for (const std::string &Flag : R.DroppedFlags)
         llvm::errs() << "kmodlint:   dropped compiler flag " << Flag << "\n";
     }
-    Findings.insert(Findings.end(), R.Findings.begin(), R.Findings.end());
+    for (Finding F : R.Findings) {
+      // A finding in a header the config excludes is not the file's to fix.
+      if (UnitConfigs[I]->excludes(F.Where.File))
+        continue;
+      if (Changed && !Changed->touches(F)) {
+        ++OutsideDiff;
+        continue;
+      }
+      F.Level = UnitConfigs[I]->severityOf(F.Check);
+      Findings.push_back(std::move(F));
+    }
     Suppressed += R.Suppressed;
   }
   sortAndUnique(Findings);
+
+  if (!WriteBaselineFile.empty()) {
+    if (llvm::Error E = writeBaseline(WriteBaselineFile, Findings))
+      return Fail(std::move(E));
+    if (!Quiet)
+      llvm::errs() << "kmodlint: wrote " << Findings.size() << " finding"
+                   << (Findings.size() == 1 ? "" : "s") << " to the baseline "
+                   << WriteBaselineFile << "\n";
+    return ToolFailed ? 2 : 0;
+  }
+  unsigned Baselined = 0;
+  if (!BaselineFile.empty()) {
+    auto Known = readBaseline(BaselineFile);
+    if (!Known)
+      return Fail(Known.takeError());
+    Baselined = removeBaselined(Findings, std::move(*Known));
+  }
 
   std::unique_ptr<llvm::raw_fd_ostream> File;
   if (!OutputFile.empty()) {
     std::error_code EC;
     File = std::make_unique<llvm::raw_fd_ostream>(OutputFile, EC);
-    if (EC) {
-      llvm::errs() << "kmodlint: cannot write " << OutputFile << ": "
-                   << EC.message() << "\n";
-      return 2;
-    }
+    if (EC)
+      return Fail(usageError("cannot write " + OutputFile + ": " + EC.message()));
   }
   if (!ExportFixes.empty()) {
     std::error_code EC;
     llvm::raw_fd_ostream Fixes(ExportFixes, EC);
-    if (EC) {
-      llvm::errs() << "kmodlint: cannot write " << ExportFixes << ": "
-                   << EC.message() << "\n";
-      return 2;
-    }
+    if (EC)
+      return Fail(usageError("cannot write " + ExportFixes + ": " + EC.message()));
     writeExportedFixes(Fixes, Findings);
   }
-  llvm::raw_ostream &Out = File ? *File : llvm::outs();
-  if (Format == OutputFormat::Json)
-    writeJson(Out, Findings);
-  else
-    writeText(Out, Findings);
-  Out.flush();
+  writeOutput(File ? *File : llvm::outs(), Findings);
 
-  if (!Quiet && !Kbuild)
+  if (Fix) {
+    FixOutcome Outcome = applyFixes(Findings, llvm::errs());
+    if (!Quiet)
+      llvm::errs() << "kmodlint: applied " << Outcome.Applied << " fix"
+                   << (Outcome.Applied == 1 ? "" : "es") << " in "
+                   << Outcome.FilesChanged << " file"
+                   << (Outcome.FilesChanged == 1 ? "" : "s")
+                   << (Outcome.Skipped ? ", skipped " +
+                                             std::to_string(Outcome.Skipped)
+                                       : std::string())
+                   << "\n";
+  }
+
+  if (!Quiet && !Kbuild) {
+    llvm::SmallVector<std::string, 4> Hidden;
+    if (Suppressed)
+      Hidden.push_back(std::to_string(Suppressed) + " suppressed inline");
+    if (Baselined)
+      Hidden.push_back(std::to_string(Baselined) + " in the baseline");
+    if (OutsideDiff)
+      Hidden.push_back(std::to_string(OutsideDiff) + " outside the diff");
+    if (Excluded)
+      Hidden.push_back(std::to_string(Excluded) + " file" +
+                       (Excluded == 1 ? "" : "s") + " excluded by config");
     llvm::errs() << "kmodlint: " << Results.size() << " file"
                  << (Results.size() == 1 ? "" : "s") << " analyzed using "
-                 << Source << "; " << Findings.size() << " finding"
+                 << Selected->Source << "; " << Findings.size() << " finding"
                  << (Findings.size() == 1 ? "" : "s")
-                 << (Suppressed ? " (" + std::to_string(Suppressed) +
-                                      " suppressed inline)"
-                                : std::string())
+                 << (Hidden.empty() ? std::string()
+                                    : " (" + llvm::join(Hidden, ", ") + ")")
                  << "\n";
+  }
   if (ToolFailed)
     return 2;
   if (Kbuild)

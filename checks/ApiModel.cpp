@@ -96,7 +96,6 @@ ApiModel::parse(llvm::StringRef Yaml, llvm::StringRef SourceName) {
 }
 
 llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
-  ModelParser P(SourceName);
   YAML::Node Root;
   try {
     Root = YAML::Load(Yaml.str());
@@ -107,6 +106,12 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
                       E.mark.column + 1, E.msg)
             .str());
   }
+  return extend(Root, SourceName);
+}
+
+llvm::Error ApiModel::extend(const YAML::Node &Root,
+                             llvm::StringRef SourceName) {
+  ModelParser P(SourceName);
   if (Root.IsNull())
     return llvm::Error::success();
   if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "drvdata", "drivers",
@@ -216,10 +221,10 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
         Release.try_emplace(Rule.Function.Name, Rule.Function);
         Family->AlsoReleasedBy.push_back(std::move(Rule));
       }
-      // A user family with an existing name replaces the built-in one.
-      llvm::erase_if(Families, [&](const std::unique_ptr<AllocFamily> &F) {
-        return F->Name == Family->Name;
-      });
+      // A user family with an existing name replaces the built-in one, with
+      // every acquirer and release that pointed at it.
+      if (const AllocFamily *Old = findFamily(Family->Name))
+        forgetFamily(*Old);
       Families.push_back(std::move(Family));
     }
 
@@ -333,6 +338,22 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
   return llvm::Error::success();
 }
 
+void ApiModel::forgetFamily(const AllocFamily &Old) {
+  for (const std::string &Name : Old.Acquirers)
+    if (auto It = Acquire.find(Name);
+        It != Acquire.end() && It->second.Family == &Old)
+      Acquire.erase(It);
+  for (const ReleaseFunction &R : Old.Releases)
+    if (auto It = PrimaryReleaseFamily.find(R.Name);
+        It != PrimaryReleaseFamily.end() && It->second == &Old) {
+      PrimaryReleaseFamily.erase(It);
+      Release.erase(R.Name);
+    }
+  llvm::erase_if(Families, [&](const std::unique_ptr<AllocFamily> &F) {
+    return F.get() == &Old;
+  });
+}
+
 void ApiModel::finalize() {
   for (const auto &Family : Families) {
     bool StatusOnly =
@@ -349,10 +370,14 @@ void ApiModel::finalize() {
   }
 }
 
+llvm::Expected<std::unique_ptr<ApiModel>> ApiModel::parseBuiltin() {
+  return parse(embeddedFile("checks/kernel-api.yaml"),
+               "<built-in>/checks/kernel-api.yaml");
+}
+
 const ApiModel &ApiModel::builtin() {
   static const std::unique_ptr<ApiModel> Model = [] {
-    auto Parsed = parse(embeddedFile("checks/kernel-api.yaml"),
-                        "<built-in>/checks/kernel-api.yaml");
+    auto Parsed = parseBuiltin();
     if (!Parsed)
       llvm::report_fatal_error(Parsed.takeError());
     return std::move(*Parsed);

@@ -18,6 +18,10 @@
 #include <string>
 #include <vector>
 
+namespace YAML {
+class Node;
+}
+
 namespace kmodlint {
 
 /// KERNEL_VERSION(a, b, c) as the kernel computes it.
@@ -130,6 +134,8 @@ class ApiModel {
 public:
   /// The built-in model, parsed once from the embedded YAML.
   static const ApiModel &builtin();
+  /// A fresh, modifiable copy of the built-in model (to extend).
+  static llvm::Expected<std::unique_ptr<ApiModel>> parseBuiltin();
 
   /// Parses YAML text in the model schema. \p SourceName names it in errors.
   static llvm::Expected<std::unique_ptr<ApiModel>>
@@ -137,6 +143,9 @@ public:
 
   /// Adds the families and lists of \p Yaml to this model (user extension).
   llvm::Error extend(llvm::StringRef Yaml, llvm::StringRef SourceName);
+  /// The same for an already parsed node (a config file's `model:` key), so
+  /// errors point at the line and column in that file.
+  llvm::Error extend(const YAML::Node &Root, llvm::StringRef SourceName);
 
   const AcquireFunction *findAcquire(llvm::StringRef Callee) const;
   /// The release function named \p Callee and the family it belongs to
@@ -180,6 +189,8 @@ public:
   static llvm::StringRef canonicalName(llvm::StringRef Callee);
 
 private:
+  /// Removes a family that a user family of the same name replaces.
+  void forgetFamily(const AllocFamily &Old);
   /// Derives what depends on several entries (ByKeyOnly).
   void finalize();
 

@@ -41,8 +41,8 @@ TEST(Analysis, OutputDoesNotDependOnThreads) {
   std::vector<AnalysisUnit> Units = testdataUnits();
   ASSERT_GT(Units.size(), 10u);
   AnalysisOptions Options;
-  std::string One = render(analyzeUnits(Units, Options, 1));
-  std::string Two = render(analyzeUnits(Units, Options, 2));
+  std::string One = render(analyzeUnits(Units, std::vector<AnalysisOptions>(Units.size(), Options), 1));
+  std::string Two = render(analyzeUnits(Units, std::vector<AnalysisOptions>(Units.size(), Options), 2));
   EXPECT_EQ(One, Two);
   EXPECT_NE(One.find("release.mismatch"), std::string::npos);
 }

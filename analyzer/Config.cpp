@@ -1,0 +1,279 @@
+//===- Config.cpp - .kmodlint.yaml: checks, severity, excludes, model -----===//
+#include "analyzer/Config.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <yaml-cpp/yaml.h>
+
+namespace kmodlint {
+
+namespace {
+
+/// Turns yaml-cpp's nodes into Config fields, with errors that name the
+/// file, line and column.
+class ConfigParser {
+public:
+  explicit ConfigParser(llvm::StringRef FileName) : FileName(FileName.str()) {}
+
+  llvm::Error error(const YAML::Mark &Mark, const llvm::Twine &Message) const {
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("{0}:{1}:{2}: {3}", FileName, Mark.line + 1,
+                      Mark.column + 1, Message.str())
+            .str());
+  }
+
+  /// A list of strings, also accepted as one comma-separated string
+  /// (`checks: '*,-atomic.*'`, the clang-tidy spelling).
+  llvm::Expected<std::vector<std::string>> stringList(const YAML::Node &Node,
+                                                      llvm::StringRef Key) {
+    std::vector<std::string> Out;
+    if (Node.IsScalar()) {
+      llvm::SmallVector<llvm::StringRef, 4> Parts;
+      llvm::StringRef(Node.Scalar()).split(Parts, ',', -1, false);
+      for (llvm::StringRef Part : Parts)
+        Out.push_back(Part.trim().str());
+      return Out;
+    }
+    if (!Node.IsSequence())
+      return error(Node.Mark(), "'" + Key + "' must be a list of strings");
+    for (const YAML::Node &Item : Node) {
+      if (!Item.IsScalar())
+        return error(Item.Mark(), "'" + Key + "' entries must be strings");
+      Out.push_back(Item.Scalar());
+    }
+    return Out;
+  }
+
+  llvm::Error globsValid(const YAML::Node &Node,
+                         llvm::ArrayRef<std::string> Globs) {
+    for (llvm::StringRef Glob : Globs) {
+      Glob.consume_front("-");
+      if (auto Pattern = llvm::GlobPattern::create(Glob); !Pattern)
+        return error(Node.Mark(), "bad glob '" + Glob + "': " +
+                                      llvm::toString(Pattern.takeError()));
+    }
+    return llvm::Error::success();
+  }
+
+  std::string FileName;
+};
+
+} // namespace
+
+llvm::Expected<std::unique_ptr<Config>>
+parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
+            llvm::StringRef Directory) {
+  ConfigParser P(FileName);
+  auto C = std::make_unique<Config>();
+  C->File = FileName.str();
+  C->Directory = Directory.str();
+  YAML::Node Loaded;
+  try {
+    Loaded = YAML::Load(Text.str());
+  } catch (const YAML::ParserException &E) {
+    return P.error(E.mark, E.msg);
+  }
+  // Const: yaml-cpp's non-const operator[] would add the keys it looks up.
+  const YAML::Node &Root = Loaded;
+  if (Root.IsNull())
+    return C;
+  if (!Root.IsMap())
+    return P.error(Root.Mark(), "a kmodlint config must be a mapping of "
+                                "checks, severity, exclude, model, model_files");
+
+  static constexpr llvm::StringLiteral Known[] = {
+      "checks", "severity", "exclude", "model", "model_files"};
+  for (const auto &Entry : Root) {
+    std::string Key = Entry.first.Scalar();
+    if (!llvm::is_contained(Known, Key))
+      return P.error(Entry.first.Mark(),
+                     "unknown key '" + Key + "' (expected one of: " +
+                         llvm::join(llvm::ArrayRef(Known), ", ") + ")");
+  }
+
+  if (const YAML::Node Checks = Root["checks"]) {
+    auto List = P.stringList(Checks, "checks");
+    if (!List)
+      return List.takeError();
+    if (auto E = P.globsValid(Checks, *List))
+      return E;
+    C->Checks = std::move(*List);
+  }
+  if (const YAML::Node Excludes = Root["exclude"]) {
+    auto List = P.stringList(Excludes, "exclude");
+    if (!List)
+      return List.takeError();
+    if (auto E = P.globsValid(Excludes, *List))
+      return E;
+    C->Excludes = std::move(*List);
+  }
+  if (const YAML::Node Severities = Root["severity"]) {
+    if (!Severities.IsMap())
+      return P.error(Severities.Mark(),
+                     "'severity' must map check globs to warning or error");
+    for (const auto &Entry : Severities) {
+      std::string Level = Entry.second.IsScalar() ? Entry.second.Scalar() : "";
+      if (Level != "warning" && Level != "error")
+        return P.error(Entry.second.Mark(),
+                       "severity must be warning or error, not '" + Level + "'");
+      if (auto E = P.globsValid(Entry.first, {Entry.first.Scalar()}))
+        return E;
+      C->Severities.emplace_back(Entry.first.Scalar(), Level == "error"
+                                                           ? Severity::Error
+                                                           : Severity::Warning);
+    }
+  }
+  if (const YAML::Node Files = Root["model_files"]) {
+    auto List = P.stringList(Files, "model_files");
+    if (!List)
+      return List.takeError();
+    C->ModelFiles = std::move(*List);
+  }
+
+  const YAML::Node Model = Root["model"];
+  if (!Model && C->ModelFiles.empty())
+    return C;
+  auto Extended = ApiModel::parseBuiltin();
+  if (!Extended)
+    return Extended.takeError();
+  if (Model) {
+    if (auto E = (*Extended)->extend(Model, FileName))
+      return E;
+    YAML::Emitter Out;
+    Out << Model;
+    C->ModelYaml = Out.c_str();
+  }
+  for (const std::string &Name : C->ModelFiles) {
+    llvm::SmallString<256> Path(Name);
+    llvm::sys::fs::make_absolute(Directory, Path);
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer)
+      return P.error(Root["model_files"].Mark(),
+                     "cannot read model file " + Path + ": " +
+                         Buffer.getError().message());
+    if (auto E = (*Extended)->extend((*Buffer)->getBuffer(), Path))
+      return E;
+  }
+  C->ExtendedModel = std::move(*Extended);
+  return C;
+}
+
+llvm::Expected<std::unique_ptr<Config>> loadConfigFile(llvm::StringRef Path) {
+  llvm::SmallString<256> Absolute(Path);
+  llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  auto Buffer = llvm::MemoryBuffer::getFile(Absolute);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "cannot read config %s: %s",
+                                   Absolute.c_str(),
+                                   Buffer.getError().message().c_str());
+  return parseConfig((*Buffer)->getBuffer(), Absolute,
+                     llvm::sys::path::parent_path(Absolute));
+}
+
+bool Config::excludes(llvm::StringRef Path) const {
+  if (Excludes.empty())
+    return false;
+  llvm::SmallString<256> Relative(Path);
+  if (!Directory.empty() && Relative.starts_with(Directory + "/"))
+    Relative.erase(Relative.begin(), Relative.begin() + Directory.size() + 1);
+  for (llvm::StringRef Glob : Excludes) {
+    // "dir/" means everything below dir; GlobPattern's '*' crosses '/'.
+    std::string Pattern = Glob.ends_with("/") ? (Glob + "*").str() : Glob.str();
+    auto Compiled = llvm::GlobPattern::create(Pattern);
+    if (Compiled && (Compiled->match(Relative) || Compiled->match(Path)))
+      return true;
+  }
+  return false;
+}
+
+Severity Config::severityOf(llvm::StringRef Check) const {
+  Severity Level = Severity::Warning;
+  for (const auto &[Glob, Wanted] : Severities)
+    if (auto Pattern = llvm::GlobPattern::create(Glob);
+        Pattern && Pattern->match(Check))
+      Level = Wanted;
+  return Level;
+}
+
+llvm::Expected<const Config *> ConfigLocator::load(llvm::StringRef ConfigPath) {
+  auto It = ByConfigFile.find(ConfigPath);
+  if (It != ByConfigFile.end())
+    return It->second.get();
+  auto Loaded = loadConfigFile(ConfigPath);
+  if (!Loaded)
+    return Loaded.takeError();
+  return (ByConfigFile[ConfigPath] = std::move(*Loaded)).get();
+}
+
+llvm::Expected<const Config *> ConfigLocator::configFor(llvm::StringRef File) {
+  if (!Override.empty())
+    return load(Override);
+  llvm::SmallVector<std::string, 8> Visited;
+  const Config *Found = &Defaults;
+  for (llvm::StringRef Dir = llvm::sys::path::parent_path(File); !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    if (auto Cached = ByDirectory.find(Dir); Cached != ByDirectory.end()) {
+      Found = Cached->second;
+      break;
+    }
+    Visited.push_back(Dir.str());
+    llvm::SmallString<256> Candidate(Dir);
+    llvm::sys::path::append(Candidate, ConfigFileName);
+    if (llvm::sys::fs::is_regular_file(Candidate)) {
+      auto Loaded = load(Candidate);
+      if (!Loaded)
+        return Loaded.takeError();
+      Found = *Loaded;
+      break;
+    }
+  }
+  for (const std::string &Dir : Visited)
+    ByDirectory[Dir] = Found;
+  return Found;
+}
+
+void writeConfig(llvm::raw_ostream &OS, const Config &C) {
+  OS << "# kmodlint effective configuration, from "
+     << (C.File.empty() ? std::string("the built-in defaults (no ") +
+                              ConfigFileName.str() + " found)"
+                        : C.File)
+     << "\n";
+  YAML::Emitter Out;
+  Out << YAML::BeginMap;
+  Out << YAML::Key << "checks" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+  if (C.Checks.empty())
+    Out << "*";
+  for (const std::string &Glob : C.Checks)
+    Out << Glob;
+  Out << YAML::EndSeq;
+  Out << YAML::Key << "severity" << YAML::Value << YAML::BeginMap;
+  if (C.Severities.empty())
+    Out << YAML::Key << "*" << YAML::Value << "warning";
+  for (const auto &[Glob, Level] : C.Severities)
+    Out << YAML::Key << Glob << YAML::Value
+        << (Level == Severity::Error ? "error" : "warning");
+  Out << YAML::EndMap;
+  Out << YAML::Key << "exclude" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+  for (const std::string &Glob : C.Excludes)
+    Out << Glob;
+  Out << YAML::EndSeq;
+  if (!C.ModelFiles.empty()) {
+    Out << YAML::Key << "model_files" << YAML::Value << YAML::BeginSeq;
+    for (const std::string &Name : C.ModelFiles)
+      Out << Name;
+    Out << YAML::EndSeq;
+  }
+  if (!C.ModelYaml.empty())
+    Out << YAML::Key << "model" << YAML::Value << YAML::Load(C.ModelYaml);
+  Out << YAML::EndMap;
+  OS << Out.c_str() << "\n";
+}
+
+} // namespace kmodlint
