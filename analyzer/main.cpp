@@ -500,7 +500,9 @@ int main(int argc, const char **argv) {
       return Fail(usageError("cannot write " + ExportFixes + ": " + EC.message()));
     writeExportedFixes(Fixes, Findings);
   }
-  writeOutput(File ? *File : llvm::outs(), Findings);
+  // As Kbuild's checker, findings go to stderr like sparse's and the
+  // compiler's: `make -s` sends the checker's stdout to /dev/null.
+  writeOutput(File ? *File : Kbuild ? llvm::errs() : llvm::outs(), Findings);
 
   if (Fix) {
     FixOutcome Outcome = applyFixes(Findings, llvm::errs());

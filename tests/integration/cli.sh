@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# The command-line workflows run for real on small modules (bundled headers):
+# config files and their errors, model extensions, severity, excludes,
+# baselines that survive moved lines, SARIF checked against the published
+# schema, --fix, unused suppressions, and the progress line.
+set -uo pipefail
+kmodlint=$(realpath "${1:?usage: cli.sh <kmodlint>}")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+validate=$root/tests/integration/validate-sarif.py
+work=$(mktemp -d /tmp/kmodlint-cli.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+failed=0
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1"; failed=1; }
+# expect <name> <command...>: the command succeeds
+expect() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
+run() { "$kmodlint" "$@" > out.txt 2> err.txt; echo $? > rc.txt; }
+rc() { cat rc.txt; }
+
+# A module that uses its subsystem's own allocator and wait helpers, which
+# only a config's model extension can teach kmodlint.
+mkdir -p sub
+cat > sub/wrap.c <<'C'
+#include <linux/module.h>
+#include <linux/spinlock.h>
+
+struct mydrv_buf;
+struct mydrv_buf *mydrv_buf_get(unsigned int size, gfp_t gfp);
+void mydrv_buf_put(struct mydrv_buf *buf);
+void mydrv_wait_fw(void);
+static DEFINE_SPINLOCK(lock);
+
+static int leaks(void)
+{
+	struct mydrv_buf *b = mydrv_buf_get(64, GFP_KERNEL);
+
+	if (!b)
+		return -ENOMEM;
+	return 0;
+}
+
+static void waits_under_lock(void)
+{
+	spin_lock(&lock);
+	mydrv_wait_fw();
+	spin_unlock(&lock);
+}
+C
+
+run sub/wrap.c
+expect "without a config the wrappers are unknown (no findings)" [ "$(rc)" = 0 ]
+
+cat > sub/.kmodlint.yaml <<'Y'
+checks: ['*']
+severity:
+  'leak.*': error
+model:
+  families:
+    mydrv_buf:
+      description: mydrv buffer
+      acquire:
+        mydrv_buf_get: {gfp: 1}
+      release:
+        mydrv_buf_put: {arg: 0}
+  may_sleep:
+    mydrv_wait_fw: waits for the firmware to answer
+Y
+run sub/wrap.c
+expect "model extension: leak of the subsystem's buffer, as an error" \
+  grep -q "sub/wrap.c:16:2: error: mydrv buffer acquired by mydrv_buf_get() ('b') is not released.*\[leak.local\]" out.txt
+expect "model extension: may-sleep wrapper under a spinlock" \
+  grep -q "sub/wrap.c:22:2: warning: .*mydrv_wait_fw().*waits for the firmware.*\[atomic.sleep\]" out.txt
+
+run --dump-config sub/wrap.c
+expect "--dump-config names the file and shows the extension" \
+  bash -c "grep -q 'from $work/sub/.kmodlint.yaml' out.txt && grep -q 'mydrv_wait_fw' out.txt"
+
+run --checks='-atomic.*' sub/wrap.c
+expect "--checks applies after the config's checks" \
+  bash -c "grep -q 'leak.local' out.txt && ! grep -q 'atomic.sleep' out.txt"
+
+printf "checks: ['*']\nexclude: ['wrap.c']\n" > sub/.kmodlint.yaml
+run sub/wrap.c
+expect "exclude: the file is skipped and the summary says so" \
+  bash -c "[ \$(cat rc.txt) = 0 ] && grep -q '1 file excluded by config' err.txt"
+
+printf "checks: ['*']\nseverty:\n  leak.local: error\n" > sub/.kmodlint.yaml
+run sub/wrap.c
+expect "bad config: exit 2" [ "$(rc)" = 2 ]
+expect "bad config: file, line, column and the key" \
+  grep -q "$work/sub/.kmodlint.yaml:2:1: unknown key 'severty'" err.txt
+printf "checks: ['*']\nseverity:\n  leak.local: fatal\n" > other.yaml
+run --config other.yaml sub/wrap.c
+expect "--config overrides the search, and its errors are reported too" \
+  bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'other.yaml:3:15: severity must be warning or error' err.txt"
+rm sub/.kmodlint.yaml
+
+# Baselines: accepted findings stay hidden when lines move; new ones show.
+cp "$root/testdata/checks/mismatch.c" m.c
+run --write-baseline baseline.json m.c
+expect "--write-baseline exits 0 and records every finding" \
+  bash -c "[ \$(cat rc.txt) = 0 ] && [ \$(grep -c '\"fingerprint\"' baseline.json) -ge 10 ]"
+{ printf '/* a new header comment\n * moves every line\n */\n\n'; cat "$root/testdata/checks/mismatch.c"; } > m.c
+run --baseline baseline.json m.c
+expect "baseline: moved lines, no new findings, exit 0" \
+  bash -c "[ \$(cat rc.txt) = 0 ] && [ ! -s out.txt ] && grep -q 'in the baseline' err.txt"
+cat >> m.c <<'C'
+
+static void brand_new_bug(void)
+{
+	void *n = vmalloc(64);
+
+	kfree(n);
+}
+C
+run --baseline baseline.json m.c
+expect "baseline: the new finding alone is reported, exit 1" \
+  bash -c "[ \$(cat rc.txt) = 1 ] && [ \$(grep -c ': warning: ' out.txt) = 1 ] && grep -q \"'n' holds vmalloc memory\" out.txt"
+
+# SARIF against the published 2.1.0 schema, and the validator can fail.
+T=$root/testdata/checks
+run --format=sarif -o k.sarif "$T/mismatch.c" "$T/leak_error_path.c" "$T/leak_lifecycle.c" \
+  "$T/atomic_sleep.c" "$T/gfp_flags.c" "$T/double_free.c" "$T/use_after_free.c"
+expect "SARIF: findings exit 1 and the file is written" bash -c "[ \$(cat rc.txt) = 1 ] && [ -s k.sarif ]"
+expect "SARIF: valid against the SARIF 2.1.0 schema" "$validate" k.sarif
+expect "SARIF: code flows, related locations, fixes and rule help present" python3 - <<'P'
+import json
+r = json.load(open("k.sarif"))["runs"][0]
+res = r["results"]
+assert any("codeFlows" in x for x in res)
+assert any("relatedLocations" in x for x in res)
+assert any("fixes" in x for x in res)
+assert all(x["partialFingerprints"] for x in res)
+assert all("help" in rule for rule in r["tool"]["driver"]["rules"]), "every rule has its doc page"
+P
+python3 -c "
+import json; d = json.load(open('k.sarif')); del d['runs'][0]['tool']['driver']['name']
+d['runs'][0]['results'][0]['level'] = 'fatal'; json.dump(d, open('bad.sarif', 'w'))"
+expect "SARIF: the validator rejects a broken log" bash -c "! '$validate' bad.sarif > /dev/null"
+
+# --fix rewrites the calls kmodlint can fix; what remains has no fix.
+cp "$T/mismatch.c" f.c
+run --format=json f.c
+before=$(grep -c '"fix"' out.txt)
+run --fix f.c
+expect "--fix reports how many fixes it applied" grep -q "applied $before fixes in 1 file" err.txt
+run --format=json f.c
+expect "--fix: no fixable finding remains ($before fixed)" \
+  bash -c "[ $before -gt 0 ] && ! grep -q '\"fix\"' out.txt"
+expect "--fix: the fixed file still parses" bash -c "! grep -q 'could not be parsed' err.txt"
+
+# Unused suppressions, on request only.
+cp "$T/suppressions.c" s.c
+cat >> s.c <<'C'
+
+static void nothing_to_suppress(void)
+{
+	void *ok = vmalloc(8);
+
+	vfree(ok); /* kmodlint: ignore[release.mismatch] stale after the fix */
+}
+C
+run s.c
+expect "unused suppressions are not reported by default" bash -c "! grep -q suppression.unused out.txt"
+run --report-unused-suppressions s.c
+expect "--report-unused-suppressions names the stale one" \
+  grep -q "s.c:$(grep -n 'stale after the fix' s.c | cut -d: -f1):.*suppresses no finding.*\[suppression.unused\]" out.txt
+# Line 40 of testdata's suppressions.c names the wrong check on purpose.
+expect "--report-unused-suppressions: the wrong-check one too, the used ones not" \
+  bash -c "[ \$(grep -c suppression.unused out.txt) = 2 ] && grep -q '^s.c:40:.*suppression.unused' out.txt"
+
+# Progress: a line on a terminal, nothing when stderr is a file or pipe.
+run "$T/mismatch.c" "$T/leak_local.c"
+expect "no progress line when stderr is not a terminal" bash -c "! grep -q '\[1/2\]' err.txt"
+script -qefc "'$kmodlint' '$T/mismatch.c' '$T/leak_local.c' > /dev/null" /dev/null > tty.txt 2>&1 || true
+expect "progress line on a terminal: files done/total and findings so far" \
+  grep -q 'kmodlint: \[2/2\] [0-9]* findings' tty.txt
+
+exit $failed

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The pre-commit integrations, for real: a temporary git repository with a
+# module that already has an old bug, then
+#   1. scripts/git-pre-commit-hook as .git/hooks/pre-commit: a clean staged
+#      change commits (the old bug is outside the diff), a staged change that
+#      introduces a bug is refused with the finding;
+#   2. the pre-commit framework running this repository's
+#      .pre-commit-hooks.yaml (pre-commit try-repo): same two outcomes.
+set -euo pipefail
+kmodlint=$(realpath "${1:?usage: git-hooks.sh <kmodlint>}")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d /tmp/kmodlint-hooks.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export PATH="$(dirname "$kmodlint"):$PATH"
+export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org
+export GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.org
+export PRE_COMMIT_HOME=$work/pre-commit-home
+failed=0
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1"; failed=1; }
+
+repo=$work/repo
+mkdir -p "$repo" && cd "$repo"
+git init -q .
+cat > drv.c <<'C'
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+
+/* An old bug, already in the tree: the buffer leaks. */
+static int old_leak(void)
+{
+	char *p = kmalloc(16, GFP_KERNEL);
+
+	if (!p)
+		return -ENOMEM;
+	p[0] = 1;
+	return 0;
+}
+
+static int __init drv_init(void)
+{
+	return old_leak();
+}
+
+static void __exit drv_exit(void)
+{
+}
+
+module_init(drv_init);
+module_exit(drv_exit);
+MODULE_LICENSE("GPL");
+C
+git add drv.c && git commit -qm initial
+{ kmodlint --quiet drv.c || true; } | grep -q '\[leak.local\]' && pass "the old bug is a finding when the whole file is analyzed" \
+  || fail "the old bug is a finding when the whole file is analyzed"
+
+clean_change() {
+  cat >> drv.c <<C
+
+static int clean_helper_$1(void)
+{
+	char *q = kzalloc(32, GFP_KERNEL);
+
+	if (!q)
+		return -ENOMEM;
+	kfree(q);
+	return 0;
+}
+C
+}
+buggy_change() {
+  cat >> drv.c <<C
+
+static void buggy_helper_$1(void)
+{
+	char *q = kmalloc(32, GFP_KERNEL);
+
+	vfree(q);
+}
+C
+}
+
+# 1. The plain git hook.
+ln -s "$root/scripts/git-pre-commit-hook" .git/hooks/pre-commit
+clean_change 1 && git add drv.c
+if git commit -qm clean > "$work/out" 2>&1; then pass "git hook: clean change commits"
+else cat "$work/out"; fail "git hook: clean change commits"; fi
+buggy_change 1 && git add drv.c
+if git commit -qm buggy > "$work/out" 2>&1; then fail "git hook: buggy change is refused"
+else pass "git hook: buggy change is refused"; fi
+grep -q "drv.c:.*'q' holds kmalloc memory.*released with vfree().*\[release.mismatch\]" "$work/out" \
+  && pass "git hook: names the finding" || { cat "$work/out"; fail "git hook: names the finding"; }
+grep -q 'leak.local' "$work/out" && fail "git hook: old bug outside the diff is not reported" \
+  || pass "git hook: old bug outside the diff is not reported"
+git reset -q --hard HEAD
+rm .git/hooks/pre-commit
+
+# 2. The pre-commit framework, with this repository's .pre-commit-hooks.yaml.
+clean_change 2 && git add drv.c
+if pre-commit try-repo "$root" kmodlint > "$work/out" 2>&1; then pass "pre-commit: clean change passes"
+else cat "$work/out"; fail "pre-commit: clean change passes"; fi
+git commit -qm clean --no-verify
+buggy_change 2 && git add drv.c
+if pre-commit try-repo "$root" kmodlint > "$work/out" 2>&1; then cat "$work/out"; fail "pre-commit: buggy change fails"
+else pass "pre-commit: buggy change fails"; fi
+grep -q '\[release.mismatch\]' "$work/out" && pass "pre-commit: names the finding" \
+  || { cat "$work/out"; fail "pre-commit: names the finding"; }
+
+exit $failed
