@@ -127,7 +127,8 @@ static cl::opt<std::string> KernelVersion(
     cl::cat(Category));
 static cl::opt<bool> Verbose("verbose",
                              cl::desc("Print per-file mode, kernel version, "
-                                      "timing and dropped compiler flags"),
+                                      "config file, timing and dropped "
+                                      "compiler flags"),
                              cl::cat(Category));
 static cl::opt<bool> DumpClangCommands(
     "dump-clang-commands",
@@ -162,7 +163,8 @@ a commit's lines with --diff.
 
 Exit status: 0 no findings, 1 findings, 2 kmodlint could not do its job
 (bad config or arguments, a file that does not parse).
-With --kbuild, findings are printed but do not fail the build (like sparse).
+With --kbuild, findings go to stderr and do not fail the build (like sparse).
+Everything after --kbuild or -- is the compiler's command line, not ours.
 )";
 
 
@@ -320,6 +322,11 @@ int main(int argc, const char **argv) {
     llvm::errs() << "kmodlint: " << llvm::toString(std::move(E)) << "\n";
     return 2;
   };
+
+  // An editor's "%" with no current file passes "".
+  if (llvm::is_contained(SourcePaths, std::string()))
+    return Fail(usageError("an empty file name was given (an editor's "
+                           "current-file placeholder with no file?)"));
 
   if (ListChecks) {
     for (const auto &C : createAllChecks())

@@ -96,6 +96,17 @@ expect "--config overrides the search, and its errors are reported too" \
   bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'other.yaml:3:15: severity must be warning or error' err.txt"
 rm sub/.kmodlint.yaml
 
+# The example config in docs/configuration.md is a valid config.
+mkdir -p docsconf/tools
+python3 - "$root/docs/configuration.md" > docsconf/.kmodlint.yaml <<'P'
+import re, sys
+print(re.search(r"```yaml\n(.*?)```", open(sys.argv[1]).read(), re.S).group(1))
+P
+echo "may_sleep: {mydrv_other_wait: waits}" > docsconf/tools/kmodlint-model.yaml
+run --dump-config docsconf/x.c
+expect "docs/configuration.md's example config is accepted" \
+  bash -c "[ \$(cat rc.txt) = 0 ] && grep -q mydrv_register_fast_handler out.txt" || cat err.txt
+
 # Baselines: accepted findings stay hidden when lines move; new ones show.
 cp "$root/testdata/checks/mismatch.c" m.c
 run --write-baseline baseline.json m.c
