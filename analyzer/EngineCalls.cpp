@@ -521,6 +521,12 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
     }
     return;
   }
+  // Declared by the user's model: trusted over the callee's summary.
+  if (auto Arg = Model.ownershipTransferArg(Name)) {
+    if (*Arg < Call->getNumArgs())
+      passToCallee(S, Call->getArg(*Arg), Name);
+    return;
+  }
   if (Model.isBorrowingCall(Name) || Model.isDrvdataGetter(Name))
     return;
   if (applySummary(S, Call))

@@ -12,8 +12,23 @@
 
 namespace kmodlint {
 
+/// The diff's entry for \p File: git names files by their real path, a
+/// compile database may reach them through a symlink.
+static auto findFile(const llvm::StringMap<std::vector<std::pair<unsigned, unsigned>>> &Files,
+                     llvm::StringRef File) {
+  auto It = Files.find(File);
+  llvm::SmallString<256> Real;
+  if (It == Files.end() && !llvm::sys::fs::real_path(File, Real))
+    It = Files.find(Real);
+  return It;
+}
+
+bool ChangedLines::touchesFile(llvm::StringRef File) const {
+  return findFile(Files, File) != Files.end();
+}
+
 bool ChangedLines::touches(const SourcePoint &P) const {
-  auto It = Files.find(P.File);
+  auto It = findFile(Files, P.File);
   if (It == Files.end())
     return false;
   return llvm::any_of(It->second, [&](const auto &Range) {

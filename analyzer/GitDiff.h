@@ -22,7 +22,7 @@ struct ChangedLines {
   /// Absolute path -> inclusive [first, last] line ranges of the new file.
   llvm::StringMap<std::vector<std::pair<unsigned, unsigned>>> Files;
 
-  bool touchesFile(llvm::StringRef File) const { return Files.count(File); }
+  bool touchesFile(llvm::StringRef File) const;
   bool touches(const SourcePoint &P) const;
   /// The finding's location or one of its path notes is on a changed line.
   bool touches(const Finding &F) const;

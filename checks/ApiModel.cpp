@@ -114,7 +114,7 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
   ModelParser P(SourceName);
   if (Root.IsNull())
     return llvm::Error::success();
-  if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "drvdata", "drivers",
+  if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "transfers_ownership", "drvdata", "drivers",
                             "atomic", "may_sleep"},
                            "the API model"))
     return E;
@@ -325,6 +325,16 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
     }
     for (const auto &Entry : Root["may_sleep"])
       MaySleep[Entry.first.as<std::string>()] = Entry.second.as<std::string>();
+    for (const auto &Entry : Root["transfers_ownership"]) {
+      if (auto E = P.checkKeys(Entry.second, {"arg"}, "a transfers_ownership entry"))
+        return E;
+      if (!Entry.second["arg"])
+        return P.error(Entry.second, "a transfers_ownership entry needs 'arg'");
+      auto Index = P.index(Entry.second["arg"], "arg");
+      if (!Index)
+        return Index.takeError();
+      OwnershipTransfers[Entry.first.as<std::string>()] = *Index;
+    }
     for (const auto &Name : Root["borrowing_calls"])
       Borrowing.insert(Name.as<std::string>());
   } catch (const YAML::Exception &E) {
@@ -405,6 +415,14 @@ const AllocFamily *ApiModel::findFamily(llvm::StringRef Name) const {
     if (F->Name == Name)
       return F.get();
   return nullptr;
+}
+
+std::optional<unsigned>
+ApiModel::ownershipTransferArg(llvm::StringRef Callee) const {
+  auto It = OwnershipTransfers.find(canonicalName(Callee));
+  if (It == OwnershipTransfers.end())
+    return std::nullopt;
+  return It->second;
 }
 
 bool ApiModel::isBorrowingCall(llvm::StringRef Callee) const {

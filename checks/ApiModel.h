@@ -155,6 +155,8 @@ public:
   const AllocFamily *familyReleasedBy(llvm::StringRef Callee) const;
   const AllocFamily *findFamily(llvm::StringRef Name) const;
   bool isBorrowingCall(llvm::StringRef Callee) const;
+  /// For a call declared to take over one of its arguments: its index.
+  std::optional<unsigned> ownershipTransferArg(llvm::StringRef Callee) const;
   std::optional<ConditionKind> conditionKind(llvm::StringRef Callee) const;
   /// For platform_set_drvdata() and friends: the stored pointer's index.
   std::optional<unsigned> drvdataSetterArg(llvm::StringRef Callee) const;
@@ -199,6 +201,7 @@ private:
   llvm::StringMap<ReleaseFunction> Release;
   llvm::StringMap<const AllocFamily *> PrimaryReleaseFamily;
   llvm::StringSet<> Borrowing;
+  llvm::StringMap<unsigned> OwnershipTransfers;
   llvm::StringMap<ConditionKind> Conditions;
   llvm::StringMap<unsigned> DrvdataSetters;
   llvm::StringSet<> DrvdataGetters;

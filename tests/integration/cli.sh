@@ -72,6 +72,42 @@ expect "model extension: leak of the subsystem's buffer, as an error" \
 expect "model extension: may-sleep wrapper under a spinlock" \
   grep -q "sub/wrap.c:22:2: warning: .*mydrv_wait_fw().*waits for the firmware.*\[atomic.sleep\]" out.txt
 
+# transfers_ownership: a hand-off kmodlint cannot see through (the pointer
+# is copied by memcpy into the ring) is declared in the config.
+cat > sub/queue.c <<'C'
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+struct mydrv_desc {
+	void *cookie;
+};
+static struct mydrv_desc mydrv_ring[4];
+
+static void mydrv_queue(void *buf)
+{
+	memcpy(&mydrv_ring[0].cookie, &buf, sizeof(buf));
+}
+
+static int post_one(void)
+{
+	void *b = kmalloc(64, GFP_KERNEL);
+
+	if (!b)
+		return -ENOMEM;
+	mydrv_queue(b);
+	return 0;
+}
+C
+run --config /dev/null sub/queue.c
+expect "transfers_ownership: without it, the hand-off looks like a leak" grep -q 'leak.local' out.txt
+cat >> sub/.kmodlint.yaml <<'Y'
+  transfers_ownership:
+    mydrv_queue: {arg: 0}
+Y
+run sub/queue.c
+expect "transfers_ownership: declared, the hand-off is not a leak" [ "$(rc)" = 0 ]
+
 run --dump-config sub/wrap.c
 expect "--dump-config names the file and shows the extension" \
   bash -c "grep -q 'from $work/sub/.kmodlint.yaml' out.txt && grep -q 'mydrv_wait_fw' out.txt"

@@ -107,4 +107,14 @@ else pass "pre-commit: buggy change fails"; fi
 grep -q '\[release.mismatch\]' "$work/out" && pass "pre-commit: names the finding" \
   || { cat "$work/out"; fail "pre-commit: names the finding"; }
 
+# 3. --diff-base, as a CI job on a merge request uses it.
+git commit -qm buggy --no-verify
+set +e
+kmodlint --diff-base HEAD~1 > "$work/out" 2>&1; since_parent=$?
+kmodlint --diff-base HEAD > "$work/out-head" 2>&1; since_head=$?
+set -e
+[ "$since_parent" = 1 ] && grep -q '\[release.mismatch\]' "$work/out" && ! grep -q 'leak.local' "$work/out" \
+  && pass "--diff-base HEAD~1: the commit's bug, not the old one" || { cat "$work/out"; fail "--diff-base HEAD~1"; }
+[ "$since_head" = 0 ] && pass "--diff-base HEAD: no change, no findings" || { cat "$work/out-head"; fail "--diff-base HEAD"; }
+
 exit $failed
