@@ -5,6 +5,7 @@
 #include "analyzer/Finding.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kmodlint {
@@ -28,8 +29,12 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 
 /// SARIF 2.1.0: one run with \p Rules and a result per finding, its path as
 /// a code flow, its fingerprint and fix (SarifReport.cpp).
+/// \p Failures are the files kmodlint could not analyze (file, compiler
+/// errors): the run's invocation reports them, so a CI view shows that the
+/// results are incomplete.
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                llvm::ArrayRef<RuleInfo> Rules, llvm::StringRef ToolVersion);
+                llvm::ArrayRef<RuleInfo> Rules, llvm::StringRef ToolVersion,
+                llvm::ArrayRef<std::pair<std::string, std::string>> Failures);
 
 /// The findings that carry a fix, as clang-apply-replacements YAML (what
 /// clang-tidy --export-fixes writes).

@@ -64,18 +64,42 @@ llvm::json::Object physicalLocation(const ArtifactLocations &Artifacts,
                             {"region", std::move(Region)}};
 }
 
-llvm::json::Object message(llvm::StringRef Text) {
-  return llvm::json::Object{{"text", Text}};
+/// Takes a std::string: a json::Value made from a StringRef does not copy it.
+llvm::json::Object message(std::string Text) {
+  return llvm::json::Object{{"text", std::move(Text)}};
 }
 
 llvm::StringRef level(Severity S) {
   return S == Severity::Error ? "error" : "warning";
 }
 
+/// The run's one invocation: successful unless some file could not be
+/// analyzed; each such file is an error notification with clang's errors.
+llvm::json::Object
+invocation(const ArtifactLocations &Artifacts,
+           llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
+  llvm::json::Array Notifications;
+  for (const auto &[File, Errors] : Failures)
+    Notifications.push_back(llvm::json::Object{
+        {"level", "error"},
+        {"message", message(("could not be parsed; compiler errors:\n" +
+                             llvm::StringRef(Errors).trim())
+                                .str())},
+        {"locations",
+         llvm::json::Array{llvm::json::Object{
+             {"physicalLocation",
+              llvm::json::Object{{"artifactLocation", Artifacts(File)}}}}}}});
+  llvm::json::Object Invocation{{"executionSuccessful", Failures.empty()}};
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Notifications);
+  return Invocation;
+}
+
 } // namespace
 
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                llvm::ArrayRef<RuleInfo> Rules, llvm::StringRef ToolVersion) {
+                llvm::ArrayRef<RuleInfo> Rules, llvm::StringRef ToolVersion,
+                llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
   ArtifactLocations Artifacts(Cwd);
@@ -166,6 +190,7 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
            {"%SRCROOT%",
             llvm::json::Object{
                 {"uri", ArtifactLocations::fileUri(Cwd) + "/"}}}}},
+      {"invocations", llvm::json::Array{invocation(Artifacts, Failures)}},
       {"results", std::move(Results)}};
   llvm::json::Value Root = llvm::json::Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

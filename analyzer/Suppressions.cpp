@@ -47,6 +47,10 @@ static std::vector<std::string> suppressionGlobs(llvm::StringRef Line,
   return Globs;
 }
 
+/// Whether \p Line has kmodlint's suppression syntax naming \p Check but
+/// no reason, which therefore suppresses nothing.
+static bool lacksReason(llvm::StringRef Line, llvm::StringRef Check);
+
 static bool matchesAny(llvm::ArrayRef<std::string> Globs, llvm::StringRef Check) {
   for (llvm::StringRef Glob : Globs) {
     auto Pattern = llvm::GlobPattern::create(Glob);
@@ -58,6 +62,21 @@ static bool matchesAny(llvm::ArrayRef<std::string> Globs, llvm::StringRef Check)
 
 bool lineSuppresses(llvm::StringRef Line, llvm::StringRef Check) {
   return matchesAny(suppressionGlobs(Line), Check);
+}
+
+static bool lacksReason(llvm::StringRef Line, llvm::StringRef Check) {
+  size_t At = Line.find("kmodlint: ignore[");
+  if (At == llvm::StringRef::npos)
+    return false;
+  auto [List, After] = Line.substr(At + strlen("kmodlint: ignore[")).split(']');
+  if (!After.split("*/").first.trim().empty())
+    return false;
+  llvm::SmallVector<llvm::StringRef, 4> Names;
+  List.split(Names, ',', -1, false);
+  std::vector<std::string> Globs;
+  for (llvm::StringRef Name : Names)
+    Globs.push_back(Name.trim().str());
+  return matchesAny(Globs, Check);
 }
 
 std::vector<SuppressionComment> suppressionComments(llvm::StringRef Text,
@@ -90,15 +109,23 @@ unsigned applySuppressions(std::vector<Finding> &Findings,
     return It->second;
   };
   size_t Before = Findings.size();
-  llvm::erase_if(Findings, [&](const Finding &F) {
+  llvm::erase_if(Findings, [&](Finding &F) {
     const std::vector<llvm::StringRef> &Text = LinesOf(F.Where.File);
-    for (unsigned Line : {F.Where.Line, F.Where.Line - 1})
-      if (Line >= 1 && Line <= Text.size() &&
-          lineSuppresses(Text[Line - 1], F.Check)) {
+    for (unsigned Line : {F.Where.Line, F.Where.Line - 1}) {
+      if (Line < 1 || Line > Text.size())
+        continue;
+      if (lineSuppresses(Text[Line - 1], F.Check)) {
         if (Used)
           Used->push_back({F.Where.File, Line, 0});
         return true;
       }
+      // Say why the comment the developer wrote did not work.
+      if (lacksReason(Text[Line - 1], F.Check))
+        F.Notes.push_back(
+            {{F.Where.File, Line, 1},
+             "this kmodlint: ignore[...] comment gives no reason after the "
+             "bracket, so it suppresses nothing"});
+    }
     return false;
   });
   return Before - Findings.size();

@@ -279,13 +279,14 @@ static std::vector<RuleInfo> ruleInfos() {
 }
 
 static bool writeOutput(llvm::raw_ostream &Out,
-                        const std::vector<Finding> &Findings) {
+                        const std::vector<Finding> &Findings,
+                        llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
   switch (Format) {
   case OutputFormat::Json:
     writeJson(Out, Findings);
     break;
   case OutputFormat::Sarif:
-    writeSarif(Out, Findings, ruleInfos(), ToolVersion);
+    writeSarif(Out, Findings, ruleInfos(), ToolVersion, Failures);
     break;
   case OutputFormat::Text:
     writeText(Out, Findings);
@@ -439,6 +440,7 @@ int main(int argc, const char **argv) {
     Line.finish();
 
   std::vector<Finding> Findings;
+  std::vector<std::pair<std::string, std::string>> Failures;
   unsigned Suppressed = 0, OutsideDiff = 0;
   bool ToolFailed = false;
   for (size_t I = 0; I < Results.size(); ++I) {
@@ -448,6 +450,8 @@ int main(int argc, const char **argv) {
       llvm::errs() << "kmodlint: " << R.File
                    << ": could not be parsed; compiler errors:\n"
                    << R.CompilerErrors;
+      Failures.emplace_back(absolutePath(Units[I].Directory, R.File),
+                            R.CompilerErrors);
     }
     if (Verbose) {
       llvm::errs() << "kmodlint: " << R.File << ": "
@@ -509,7 +513,8 @@ int main(int argc, const char **argv) {
   }
   // As Kbuild's checker, findings go to stderr like sparse's and the
   // compiler's: `make -s` sends the checker's stdout to /dev/null.
-  writeOutput(File ? *File : Kbuild ? llvm::errs() : llvm::outs(), Findings);
+  writeOutput(File ? *File : Kbuild ? llvm::errs() : llvm::outs(), Findings,
+              Failures);
 
   if (Fix) {
     FixOutcome Outcome = applyFixes(Findings, llvm::errs());

@@ -115,6 +115,8 @@ TEST(Suppressions, FindsCommentsAndReportsTheUnusedOnes) {
   std::vector<SourcePoint> Used;
   EXPECT_EQ(applySuppressions(Findings, &Used), 1u);
   ASSERT_EQ(Findings.size(), 1u) << "a suppression without a reason is none";
+  ASSERT_EQ(Findings[0].Notes.size(), 1u) << "and the finding says why";
+  EXPECT_NE(Findings[0].Notes[0].Message.find("gives no reason"), std::string::npos);
   // gfp.flags is disabled in this run: its comment is not reported.
   auto Enabled = [](llvm::StringRef Glob) { return Glob != "gfp.flags"; };
   std::vector<Finding> Unused = unusedSuppressions(File, Used, Enabled);

@@ -34,7 +34,7 @@ static int kvmalloc_to_kvfree(size_t n)
 	return 0;
 }
 
-/* kvfree() takes kmalloc and vmalloc memory too (6.1:mm/util.c:639). */
+/* kvfree() takes kmalloc and vmalloc memory too (6.1:mm/util.c:616-628). */
 static void kvfree_takes_all(void)
 {
 	void *a = kmalloc(8, GFP_KERNEL);

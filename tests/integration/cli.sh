@@ -186,6 +186,21 @@ import json; d = json.load(open('k.sarif')); del d['runs'][0]['tool']['driver'][
 d['runs'][0]['results'][0]['level'] = 'fatal'; json.dump(d, open('bad.sarif', 'w'))"
 expect "SARIF: the validator rejects a broken log" bash -c "! '$validate' bad.sarif > /dev/null"
 
+# A file that does not parse: exit 2, and the SARIF says the run is incomplete.
+printf 'int broken(void) { return undeclared; }\n' > broken.c
+run --format=sarif -o broken.sarif broken.c "$T/mismatch.c"
+expect "parse failure: exit 2, other files still analyzed" \
+  bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'broken.c: could not be parsed' err.txt && grep -q release.mismatch broken.sarif"
+expect "parse failure: SARIF invocation is unsuccessful and names the file" python3 - <<'P'
+import json
+inv = json.load(open("broken.sarif"))["runs"][0]["invocations"][0]
+assert inv["executionSuccessful"] is False
+n = inv["toolExecutionNotifications"][0]
+assert n["level"] == "error" and "undeclared" in n["message"]["text"]
+assert n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "broken.c"
+P
+expect "parse failure: SARIF still valid" "$validate" broken.sarif
+
 # --fix rewrites the calls kmodlint can fix; what remains has no fix.
 cp "$T/mismatch.c" f.c
 run --format=json f.c
