@@ -47,6 +47,7 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
   if (const AtomicEnter *Enter = Model.atomicEnter(Name)) {
     AtomicHold Hold;
     Hold.What = Enter->What;
+    Hold.InInterrupt = Enter->InInterrupt;
     Hold.Loc = SM.getExpansionLoc(Call->getBeginLoc());
     if (Enter->LockArg && *Enter->LockArg < Call->getNumArgs()) {
       Hold.Lock = AccessPath::ofAddressOrValue(Call->getArg(*Enter->LockArg));
@@ -72,9 +73,10 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
   // (transferCleanup()).
   llvm::StringRef Class = Name;
   if (Class.consume_front("class_") && Class.consume_back("_constructor"))
-    if (auto What = Model.atomicGuard(Class)) {
+    if (auto Context = Model.atomicGuard(Class)) {
       AtomicHold Hold;
-      Hold.What = *What;
+      Hold.What = Context->What;
+      Hold.InInterrupt = Context->InInterrupt;
       Hold.Loc = SM.getExpansionLoc(Call->getBeginLoc());
       if (Call->getNumArgs() > 0)
         Hold.Lock = AccessPath::ofAddressOrValue(Call->getArg(0));
@@ -109,6 +111,7 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
   Event.Callee = ApiModel::canonicalName(Name).str();
   if (auto Reason = Model.maySleep(Name)) {
     Event.Reason = *Reason;
+    Event.UnlessInInterrupt = Model.sleepsOnlyOutsideInterrupt(Name);
   } else if (const AcquireFunction *Acq = Model.findAcquire(Name)) {
     AllocationEvent Alloc;
     Alloc.Call = Call;
@@ -136,6 +139,7 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
     const FunctionSummary *Summary = TU.FunctionSummaries->get(Callee);
     if (Summary && Summary->Sleeps) {
       Event.Reason = Summary->Sleeps->Reason;
+      Event.UnlessInInterrupt = Summary->Sleeps->UnlessInInterrupt;
       Event.Chain = Summary->Sleeps->Chain;
     } else if (Summary) {
       // helper(..., GFP_KERNEL) where the helper allocates with its gfp
@@ -160,6 +164,10 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
       }
     }
   }
+  // 6.1 vfree() defers the free when in_interrupt() (mm/vmalloc.c:2827-2833).
+  if (Event.UnlessInInterrupt &&
+      llvm::any_of(S.Atomic, [](const AtomicHold &H) { return H.InInterrupt; }))
+    return;
   if (!Event.Reason.empty())
     Listener.onSleep(Event, S);
 }

@@ -130,10 +130,11 @@ public:
                                       AtomicCallbackUse> &Uses)
       : Model(Model), Uses(Uses) {}
 
-  void record(const clang::FunctionDecl *FD, std::string Context,
+  void record(const clang::FunctionDecl *FD, const AtomicContext &Context,
               std::string By, clang::SourceLocation At) {
     if (FD)
-      Uses.try_emplace(FD, AtomicCallbackUse{std::move(Context), std::move(By), At});
+      Uses.try_emplace(FD, AtomicCallbackUse{Context.What, Context.InInterrupt,
+                                             std::move(By), At});
   }
 
   bool VisitCallExpr(clang::CallExpr *Call) {
@@ -142,7 +143,8 @@ public:
       return true;
     if (const AtomicCallback *CB = Model.atomicCallback(Callee->getName()))
       if (CB->Arg < Call->getNumArgs())
-        record(functionIn(Call->getArg(CB->Arg)), CB->Context,
+        record(functionIn(Call->getArg(CB->Arg)),
+               AtomicContext{CB->Context, CB->InInterrupt},
                Callee->getName().str(), Call->getBeginLoc());
     return true;
   }

@@ -33,6 +33,7 @@ struct LifecyclePair {
 /// A function the kernel calls in atomic context, and why we know.
 struct AtomicCallbackUse {
   std::string Context;      ///< "hard IRQ handler"
+  bool InInterrupt = false; ///< in_interrupt() is true when it runs
   std::string RegisteredBy; ///< "request_irq" or "net_device_ops.ndo_start_xmit"
   clang::SourceLocation RegisteredAt;
 };

@@ -238,6 +238,7 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
     if (const AtomicCallbackUse *Use = TU.Module->atomicUse(FD)) {
       AtomicHold Hold;
       Hold.What = Use->Context;
+      Hold.InInterrupt = Use->InInterrupt;
       Hold.By = "registered with " + Use->RegisteredBy +
                 (llvm::StringRef(Use->RegisteredBy).contains('.') ? "" : "()");
       Hold.Loc = Use->RegisteredAt;

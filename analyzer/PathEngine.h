@@ -59,6 +59,8 @@ struct SleepEvent {
   /// Set when it sleeps only if this function's parameter (a gfp mask)
   /// allows direct reclaim: callers decide, through the summary.
   std::optional<unsigned> IfParameterBlocks;
+  /// It sleeps only outside interrupt context (vfree() defers otherwise).
+  bool UnlessInInterrupt = false;
 };
 
 /// An allocation with a gfp mask.

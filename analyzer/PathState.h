@@ -188,6 +188,8 @@ struct AtomicHold {
   std::string By;   ///< "spin_lock(&priv->lock)" or "registered with request_irq()"
   clang::SourceLocation Loc;
   std::optional<AccessPath> Lock;
+  /// in_interrupt() is true here: hard IRQ, softirq, bottom halves off.
+  bool InInterrupt = false;
   bool operator==(const AtomicHold &O) const {
     return What == O.What && Loc == O.Loc && Lock == O.Lock;
   }

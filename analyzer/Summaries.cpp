@@ -144,6 +144,7 @@ public:
       return; // sleeping under its own lock is reported where it happens
     SleepWitness W;
     W.Reason = Event.Reason;
+    W.UnlessInInterrupt = Event.UnlessInInterrupt;
     W.Chain.push_back({Event.Callee, Event.Call->getBeginLoc()});
     W.Chain.insert(W.Chain.end(), Event.Chain.begin(), Event.Chain.end());
     constexpr size_t MaxChain = 6;
@@ -151,8 +152,8 @@ public:
       W.Chain.resize(MaxChain);
     if (Event.IfParameterBlocks)
       SleepsIfParam.try_emplace(*Event.IfParameterBlocks, std::move(W));
-    else if (!Sleeps)
-      Sleeps = std::move(W);
+    else if (!Sleeps || (Sleeps->UnlessInInterrupt && !W.UnlessInInterrupt))
+      Sleeps = std::move(W); // prefer a witness that sleeps in any context
   }
 
   void onExit(const PathState &S) override {

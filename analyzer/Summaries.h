@@ -44,6 +44,7 @@ struct ReleasedLocation {
 /// lead there (for "foo() calls bar() here" notes).
 struct SleepWitness {
   std::string Reason;
+  bool UnlessInInterrupt = false; ///< see SleepEvent
   std::vector<std::pair<std::string, clang::SourceLocation>> Chain;
 };
 

@@ -273,7 +273,8 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
                                "atomic"))
         return E;
       for (const auto &Entry : Atomic["enter"]) {
-        if (auto E = P.checkKeys(Entry.second, {"lock", "what", "conditional"},
+        if (auto E = P.checkKeys(Entry.second,
+                                 {"lock", "what", "conditional", "in_interrupt"},
                                  "an atomic enter entry"))
           return E;
         AtomicEnter Enter;
@@ -288,6 +289,8 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
                                           : "atomic context";
         Enter.Conditional =
             Entry.second["conditional"] && Entry.second["conditional"].as<bool>();
+        Enter.InInterrupt = Entry.second["in_interrupt"] &&
+                            Entry.second["in_interrupt"].as<bool>();
         AtomicEnters[Enter.Name] = Enter;
       }
       for (const auto &Entry : Atomic["exit"]) {
@@ -303,28 +306,62 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
         AtomicExits[Entry.first.as<std::string>()] = Lock;
       }
       for (const auto &Entry : Atomic["callbacks"]) {
-        if (auto E = P.checkKeys(Entry.second, {"arg", "context"},
+        if (auto E = P.checkKeys(Entry.second, {"arg", "context", "in_interrupt"},
                                  "an atomic callback entry"))
           return E;
         auto Index = P.index(Entry.second["arg"], "arg");
         if (!Index)
           return Index.takeError();
         AtomicCallbacks[Entry.first.as<std::string>()] = {
-            *Index, Entry.second["context"].as<std::string>()};
+            *Index, Entry.second["context"].as<std::string>(),
+            Entry.second["in_interrupt"] &&
+                Entry.second["in_interrupt"].as<bool>()};
       }
+      // A context is its description, or {context: ..., in_interrupt: true}.
+      auto ParseContext = [&](const YAML::Node &Node) -> llvm::Expected<AtomicContext> {
+        if (Node.IsScalar())
+          return AtomicContext{Node.as<std::string>(), false};
+        if (auto E = P.checkKeys(Node, {"context", "in_interrupt"}, "an atomic context"))
+          return std::move(E);
+        if (!Node["context"])
+          return P.error(Node, "an atomic context needs 'context'");
+        return AtomicContext{Node["context"].as<std::string>(),
+                             Node["in_interrupt"] && Node["in_interrupt"].as<bool>()};
+      };
       for (const auto &Record : Atomic["fields"])
-        for (const auto &Field : Record.second)
+        for (const auto &Field : Record.second) {
+          auto Context = ParseContext(Field.second);
+          if (!Context)
+            return Context.takeError();
           AtomicFields[Record.first.as<std::string>() + "::" +
-                       Field.first.as<std::string>()] =
-              Field.second.as<std::string>();
-      for (const auto &Guard : Atomic["guards"])
-        AtomicGuards[Guard.first.as<std::string>()] =
-            Guard.second.as<std::string>();
+                       Field.first.as<std::string>()] = *Context;
+        }
+      for (const auto &Guard : Atomic["guards"]) {
+        auto Context = ParseContext(Guard.second);
+        if (!Context)
+          return Context.takeError();
+        AtomicGuards[Guard.first.as<std::string>()] = *Context;
+      }
       for (const auto &Name : Atomic["context_tests"])
         ContextTests.insert(Name.as<std::string>());
     }
-    for (const auto &Entry : Root["may_sleep"])
-      MaySleep[Entry.first.as<std::string>()] = Entry.second.as<std::string>();
+    // A reason, or {why: ..., unless_in_interrupt: true}.
+    for (const auto &Entry : Root["may_sleep"]) {
+      std::string Name = Entry.first.as<std::string>();
+      if (Entry.second.IsScalar()) {
+        MaySleep[Name] = Entry.second.as<std::string>();
+        continue;
+      }
+      if (auto E = P.checkKeys(Entry.second, {"why", "unless_in_interrupt"},
+                               "a may_sleep entry"))
+        return E;
+      if (!Entry.second["why"])
+        return P.error(Entry.second, "a may_sleep entry needs 'why'");
+      MaySleep[Name] = Entry.second["why"].as<std::string>();
+      if (Entry.second["unless_in_interrupt"] &&
+          Entry.second["unless_in_interrupt"].as<bool>())
+        SleepsOnlyOutsideInterrupt.insert(Name);
+    }
     for (const auto &Entry : Root["transfers_ownership"]) {
       if (auto E = P.checkKeys(Entry.second, {"arg"}, "a transfers_ownership entry"))
         return E;
@@ -467,7 +504,7 @@ const AtomicCallback *ApiModel::atomicCallback(llvm::StringRef Callee) const {
   return It == AtomicCallbacks.end() ? nullptr : &It->second;
 }
 
-std::optional<std::string> ApiModel::atomicField(llvm::StringRef Record,
+std::optional<AtomicContext> ApiModel::atomicField(llvm::StringRef Record,
                                                  llvm::StringRef Field) const {
   auto It = AtomicFields.find((Record + "::" + Field).str());
   if (It == AtomicFields.end())
@@ -475,7 +512,7 @@ std::optional<std::string> ApiModel::atomicField(llvm::StringRef Record,
   return It->second;
 }
 
-std::optional<std::string> ApiModel::atomicGuard(llvm::StringRef Class) const {
+std::optional<AtomicContext> ApiModel::atomicGuard(llvm::StringRef Class) const {
   auto It = AtomicGuards.find(Class);
   if (It == AtomicGuards.end())
     return std::nullopt;
@@ -484,6 +521,10 @@ std::optional<std::string> ApiModel::atomicGuard(llvm::StringRef Class) const {
 
 bool ApiModel::isContextTest(llvm::StringRef Name) const {
   return ContextTests.contains(Name);
+}
+
+bool ApiModel::sleepsOnlyOutsideInterrupt(llvm::StringRef Callee) const {
+  return SleepsOnlyOutsideInterrupt.contains(canonicalName(Callee));
 }
 
 std::optional<std::string> ApiModel::maySleep(llvm::StringRef Callee) const {

@@ -76,12 +76,21 @@ struct AtomicEnter {
   std::optional<unsigned> LockArg;
   std::string What; ///< "spinlock", "IRQs disabled"
   bool Conditional = false; ///< trylock: only when it returns non-zero
+  /// in_interrupt() is true while it is held (bottom halves disabled).
+  bool InInterrupt = false;
+};
+
+/// An atomic context a struct field's function or a guard puts code in.
+struct AtomicContext {
+  std::string What; ///< "hard IRQ handler", "spinlock"
+  bool InInterrupt = false; ///< hard IRQ, softirq or bottom halves disabled
 };
 
 /// A registration whose callback argument runs in atomic context.
 struct AtomicCallback {
   unsigned Arg = 0;
   std::string Context; ///< "hard IRQ handler"
+  bool InInterrupt = false;
 };
 
 /// A driver struct (platform_driver...) and its callback fields.
@@ -168,13 +177,16 @@ public:
   std::optional<std::optional<unsigned>> atomicExit(llvm::StringRef Callee) const;
   const AtomicCallback *atomicCallback(llvm::StringRef Callee) const;
   /// The context a function stored in Record::Field runs in, if atomic.
-  std::optional<std::string> atomicField(llvm::StringRef Record,
-                                         llvm::StringRef Field) const;
+  std::optional<AtomicContext> atomicField(llvm::StringRef Record,
+                                           llvm::StringRef Field) const;
   bool isContextTest(llvm::StringRef MacroOrFunction) const;
   /// For a scope guard class (guard(spinlock)): what holding it means.
-  std::optional<std::string> atomicGuard(llvm::StringRef Class) const;
+  std::optional<AtomicContext> atomicGuard(llvm::StringRef Class) const;
   /// Why \p Callee may sleep whatever its arguments, if it does.
   std::optional<std::string> maySleep(llvm::StringRef Callee) const;
+  /// Whether \p Callee sleeps only outside interrupt context (6.1 vfree()
+  /// defers the free when in_interrupt()).
+  bool sleepsOnlyOutsideInterrupt(llvm::StringRef Callee) const;
 
   /// Whether \p Release may free memory of \p Family on a kernel of version
   /// \p Version (0 when the TU's version is unknown: then every versioned
@@ -209,10 +221,11 @@ private:
   llvm::StringMap<AtomicEnter> AtomicEnters;
   llvm::StringMap<std::optional<unsigned>> AtomicExits;
   llvm::StringMap<AtomicCallback> AtomicCallbacks;
-  llvm::StringMap<std::string> AtomicFields; ///< "Record::field" -> context
+  llvm::StringMap<AtomicContext> AtomicFields; ///< "Record::field" -> context
   llvm::StringSet<> ContextTests;
-  llvm::StringMap<std::string> AtomicGuards;
+  llvm::StringMap<AtomicContext> AtomicGuards;
   llvm::StringMap<std::string> MaySleep;
+  llvm::StringSet<> SleepsOnlyOutsideInterrupt;
 };
 
 } // namespace kmodlint
