@@ -172,6 +172,16 @@ bool PathEngine::refine(PathState &S, const clang::Expr *Cond, bool Truth) {
     if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect &&
         Call->getNumArgs() > 0)
       return refine(S, Call->getArg(0), Truth);
+    // Other compiler builtins (__builtin_constant_p() in test_bit()) are
+    // decided at compile time: follow clang's answer when it has one, and
+    // never narrate them as run-time assumptions.
+    if (Call->getBuiltinCallee()) {
+      bool Folded = false;
+      if (!Call->isValueDependent() &&
+          Call->EvaluateAsBooleanCondition(Folded, TU.AST))
+        return Folded == Truth;
+      return true;
+    }
     auto Kind = TU.Model.conditionKind(calleeName(Call));
     if (Kind && *Kind != ConditionKind::ErrorValue && Call->getNumArgs() == 1) {
       const clang::Expr *Arg = Call->getArg(0);
