@@ -5,6 +5,8 @@
 #include "analyzer/Summaries.h"
 
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
+#include "clang/Analysis/Analyses/LiveVariables.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <deque>
@@ -219,17 +221,46 @@ void PathEngine::bindParameters(PathState &S, const clang::FunctionDecl *FD) {
 // The worklist
 //===----------------------------------------------------------------------===//
 
+void PathEngine::forgetDeadIntegers(PathState &S, clang::LiveVariables &Live,
+                                    const clang::CFGBlock *Block) {
+  // What a dead variable held can never be read again: two paths that
+  // differ only there (`ret` from different calls) are one path for every
+  // check, and keeping both would spend the per-block state bound on them.
+  // Only plain integer knowledge goes: a status that settles an
+  // acquisition, a value derived from a tracked object, a trylock result,
+  // and any variable whose address is in use stay.
+  auto AddressInUse = [&](const clang::VarDecl *VD) {
+    return llvm::any_of(S.Bindings, [&](const auto &Entry) {
+      return Entry.second.Target && Entry.second.Target->Root == VD;
+    });
+  };
+  for (auto It = S.Bindings.begin(); It != S.Bindings.end();) {
+    const auto *VD = llvm::dyn_cast_or_null<clang::VarDecl>(It->first.Root);
+    const Value &V = It->second;
+    bool Dead = VD && It->first.Fields.empty() && VD->hasLocalStorage() &&
+                !llvm::isa<clang::ParmVarDecl>(VD) &&
+                V.K == Value::Kind::Int && !V.Int.Guards &&
+                V.Int.DerivedFrom.empty() && V.Int.TrylockHold < 0 &&
+                !Live.isLive(Block, VD) && !AddressInUse(VD);
+    It = Dead ? S.Bindings.erase(It) : std::next(It);
+  }
+}
+
 bool PathEngine::run(const clang::FunctionDecl *FD) {
   if (!FD || !FD->hasBody())
     return false;
   ObjectIds.clear();
-  clang::CFG::BuildOptions Options;
+  // The CFG through an AnalysisDeclContext, so that clang's LiveVariables
+  // runs on the very same graph.
+  clang::AnalysisDeclContextManager Contexts(TU.AST);
+  clang::CFG::BuildOptions &Options = Contexts.getCFGBuildOptions();
   Options.setAllAlwaysAdd();
   Options.AddImplicitDtors = true;
-  std::unique_ptr<clang::CFG> Graph =
-      clang::CFG::buildCFG(FD, FD->getBody(), &TU.AST, Options);
+  clang::AnalysisDeclContext *Context = Contexts.getContext(FD);
+  clang::CFG *Graph = Context ? Context->getCFG() : nullptr;
   if (!Graph)
     return false;
+  clang::LiveVariables *Live = Context->getAnalysis<clang::LiveVariables>();
 
   std::vector<std::vector<PathState>> Seen(Graph->getNumBlockIDs());
   PathState Entry;
@@ -295,6 +326,8 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
       if (TwoWay && !refine(NextState, Cond, Truth))
         continue; // infeasible
       NextState.ExprValues.clear();
+      if (Live)
+        forgetDeadIntegers(NextState, *Live, Block);
       NextState.collectUnreachable();
       Deliver(Next, std::move(NextState));
     }

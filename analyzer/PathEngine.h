@@ -18,6 +18,10 @@
 #include "checks/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
+
+namespace clang {
+class LiveVariables;
+}
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -209,6 +213,10 @@ private:
   TranslationUnitContext &TU;
   EngineListener &Listener;
   EngineLimits Limits;
+
+  /// Drops plain integer facts about local variables dead after \p Block.
+  void forgetDeadIntegers(PathState &S, clang::LiveVariables &Live,
+                          const clang::CFGBlock *Block);
   llvm::StringMap<ObjectId> ObjectIds;
   unsigned Renamed = 0;
 };

@@ -6,6 +6,7 @@
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
 #include <gtest/gtest.h>
+#include <set>
 
 using namespace kmodlint;
 
@@ -181,6 +182,25 @@ TEST(Engine, StateSetsStayBounded) {
   EXPECT_TRUE(R->Complete);
   EXPECT_GE(R->Events.Events.size(), 1u);
   EXPECT_LE(R->Events.Events.size(), 4u);
+}
+
+TEST(Engine, DeadIntegersDoNotSplitPaths) {
+  // 'v' is dead after each diamond: what it held cannot matter, so the
+  // paths merge and the bound keeps both values of 'init' (which decide the
+  // release at the end) instead of spending itself on copies of 'v'.
+  std::string Body = "void f(int init) { int v; void *p = kmalloc(1, 0);\n"
+                     "if (!p) return;\n"
+                     "if (init) setup();\n";
+  for (int I = 0; I < 4; ++I)
+    Body += "v = setup(); if (v > 0) setup(); else if (v < 0) setup();\n";
+  Body += "if (init) kfree(p); else vfree(p); }";
+  EngineLimits Limits;
+  Limits.MaxStatesPerBlock = 2;
+  auto R = runOn(Body, "f", Limits);
+  std::set<std::string> Releases;
+  for (const Recorded &E : R->Events.Events)
+    Releases.insert(E.Release);
+  EXPECT_EQ(Releases, (std::set<std::string>{"kfree", "vfree"}));
 }
 
 TEST(Engine, DereferenceAfterRelease) {
