@@ -97,22 +97,16 @@ parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
                          llvm::join(llvm::ArrayRef(Known), ", ") + ")");
   }
 
-  if (const YAML::Node Checks = Root["checks"]) {
-    auto List = P.stringList(Checks, "checks");
-    if (!List)
-      return List.takeError();
-    if (auto E = P.globsValid(Checks, *List))
-      return E;
-    C->Checks = std::move(*List);
-  }
-  if (const YAML::Node Excludes = Root["exclude"]) {
-    auto List = P.stringList(Excludes, "exclude");
-    if (!List)
-      return List.takeError();
-    if (auto E = P.globsValid(Excludes, *List))
-      return E;
-    C->Excludes = std::move(*List);
-  }
+  for (auto [Key, Out] : {std::pair{"checks", &C->Checks},
+                           std::pair{"exclude", &C->Excludes}})
+    if (const YAML::Node Globs = Root[Key]) {
+      auto List = P.stringList(Globs, Key);
+      if (!List)
+        return List.takeError();
+      if (auto E = P.globsValid(Globs, *List))
+        return E;
+      *Out = std::move(*List);
+    }
   if (const YAML::Node Severities = Root["severity"]) {
     if (!Severities.IsMap())
       return P.error(Severities.Mark(),

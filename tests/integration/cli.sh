@@ -4,17 +4,9 @@
 # baselines that survive moved lines, SARIF checked against the published
 # schema, --fix, unused suppressions, and the progress line.
 set -uo pipefail
-kmodlint=$(realpath "${1:?usage: cli.sh <kmodlint>}")
-root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "$0")/lib.sh" cli "$@"
 validate=$root/tests/integration/validate-sarif.py
-work=$(mktemp -d /tmp/kmodlint-cli.XXXXXX)
-trap 'rm -rf "$work"' EXIT
 cd "$work"
-failed=0
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1"; failed=1; }
-# expect <name> <command...>: the command succeeds
-expect() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
 run() { "$kmodlint" "$@" > out.txt 2> err.txt; echo $? > rc.txt; }
 rc() { cat rc.txt; }
 

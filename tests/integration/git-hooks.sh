@@ -7,17 +7,10 @@
 #   2. the pre-commit framework running this repository's
 #      .pre-commit-hooks.yaml (pre-commit try-repo): same two outcomes.
 set -euo pipefail
-kmodlint=$(realpath "${1:?usage: git-hooks.sh <kmodlint>}")
-root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d /tmp/kmodlint-hooks.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-export PATH="$(dirname "$kmodlint"):$PATH"
+source "$(dirname "$0")/lib.sh" git-hooks "$@"
 export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org
 export GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.org
 export PRE_COMMIT_HOME=$work/pre-commit-home
-failed=0
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1"; failed=1; }
 
 repo=$work/repo
 mkdir -p "$repo" && cd "$repo"

@@ -5,15 +5,8 @@
 # and the SARIF it uploads is valid and holds exactly that new finding.
 # The install step is not run: the test uses the kmodlint it is testing.
 set -euo pipefail
-kmodlint=$(realpath "${1:?usage: github-actions.sh <kmodlint>}")
-root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "$0")/lib.sh" github-actions "$@"
 workflow=$root/docs/ci/github-actions.yml
-work=$(mktemp -d /tmp/kmodlint-gha.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-export PATH="$(dirname "$kmodlint"):$PATH"
-failed=0
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1"; failed=1; }
 
 # step <id>: the step's run script, as written in the workflow.
 step() {

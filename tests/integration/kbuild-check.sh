@@ -5,14 +5,8 @@
 #   make -C <headers> M=$PWD C=2 CHECK="kmodlint --kbuild"   every file, rebuilt or not
 # Findings are printed and the build still succeeds, as with sparse.
 set -euo pipefail
-kmodlint=$(realpath "${1:?usage: kbuild-check.sh <kmodlint>}")
-root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "$0")/lib.sh" kbuild-check "$@"
 headers=$(ls -d /usr/src/linux-headers-*-amd64 | sort -V | tail -n 1)
-work=$(mktemp -d /tmp/kmodlint-kbuild.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-failed=0
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1"; failed=1; }
 cp "$root"/examples/buggy-module/{buggy.c,Kbuild} "$work/"
 findings() { grep -c ': warning: .*\[' "$1" || true; }
 expected=$(wc -l < "$root/examples/buggy-module/expected.txt")
