@@ -6,6 +6,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <map>
+#include <set>
+#include <tuple>
 
 namespace kmodlint {
 
@@ -14,19 +16,29 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
   FixOutcome Outcome;
   std::map<std::string, clang::tooling::Replacements> ByFile;
   llvm::StringMap<unsigned> TakenPerFile;
+  std::set<std::tuple<std::string, unsigned, unsigned, std::string>> Taken;
   for (const Finding &F : Findings) {
     if (!F.Fix)
       continue;
-    clang::tooling::Replacement R(F.Fix->File, F.Fix->Offset, F.Fix->Length,
+    // One file reached by two spellings (a symlink, ./a.c) is one file.
+    llvm::SmallString<256> Real;
+    std::string File = llvm::sys::fs::real_path(F.Fix->File, Real)
+                           ? F.Fix->File
+                           : std::string(Real);
+    // Two findings may carry the same edit; it is applied once.
+    if (!Taken.emplace(File, F.Fix->Offset, F.Fix->Length, F.Fix->Replacement)
+             .second)
+      continue;
+    clang::tooling::Replacement R(File, F.Fix->Offset, F.Fix->Length,
                                   F.Fix->Replacement);
-    if (llvm::Error E = ByFile[F.Fix->File].add(R)) {
+    if (llvm::Error E = ByFile[File].add(R)) {
       llvm::consumeError(std::move(E));
       Log << "kmodlint: not applying the fix for " << F.Where.File << ":"
           << F.Where.Line << ": it overlaps another fix\n";
       ++Outcome.Skipped;
       continue;
     }
-    ++TakenPerFile[F.Fix->File];
+    ++TakenPerFile[File];
   }
   for (auto &[File, Replacements] : ByFile) {
     unsigned Count = TakenPerFile.lookup(File);

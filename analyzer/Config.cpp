@@ -1,5 +1,6 @@
 //===- Config.cpp - .kmodlint.yaml: checks, severity, excludes, model -----===//
 #include "analyzer/Config.h"
+#include "checks/Check.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -28,16 +29,21 @@ public:
             .str());
   }
 
+  struct Item {
+    std::string Text;
+    YAML::Mark Mark;
+  };
+
   /// A list of strings, also accepted as one comma-separated string
   /// (`checks: '*,-atomic.*'`, the clang-tidy spelling).
-  llvm::Expected<std::vector<std::string>> stringList(const YAML::Node &Node,
-                                                      llvm::StringRef Key) {
-    std::vector<std::string> Out;
+  llvm::Expected<std::vector<Item>> stringList(const YAML::Node &Node,
+                                               llvm::StringRef Key) {
+    std::vector<Item> Out;
     if (Node.IsScalar()) {
       llvm::SmallVector<llvm::StringRef, 4> Parts;
       llvm::StringRef(Node.Scalar()).split(Parts, ',', -1, false);
       for (llvm::StringRef Part : Parts)
-        Out.push_back(Part.trim().str());
+        Out.push_back({Part.trim().str(), Node.Mark()});
       return Out;
     }
     if (!Node.IsSequence())
@@ -45,18 +51,39 @@ public:
     for (const YAML::Node &Item : Node) {
       if (!Item.IsScalar())
         return error(Item.Mark(), "'" + Key + "' entries must be strings");
-      Out.push_back(Item.Scalar());
+      Out.push_back({Item.Scalar(), Item.Mark()});
     }
     return Out;
   }
 
-  llvm::Error globsValid(const YAML::Node &Node,
-                         llvm::ArrayRef<std::string> Globs) {
-    for (llvm::StringRef Glob : Globs) {
-      Glob.consume_front("-");
-      if (auto Pattern = llvm::GlobPattern::create(Glob); !Pattern)
-        return error(Node.Mark(), "bad glob '" + Glob + "': " +
-                                      llvm::toString(Pattern.takeError()));
+  /// Check globs must name checks; path globs must only parse.
+  llvm::Error globsValid(llvm::ArrayRef<Item> Globs, bool NameChecks) {
+    for (const Item &Glob : Globs) {
+      if (NameChecks) {
+        if (llvm::Error E = validateCheckGlob(Glob.Text))
+          return error(Glob.Mark, llvm::toString(std::move(E)));
+        continue;
+      }
+      if (auto Pattern = llvm::GlobPattern::create(Glob.Text); !Pattern)
+        return error(Glob.Mark, "bad glob '" + Glob.Text + "': " +
+                                    llvm::toString(Pattern.takeError()));
+    }
+    return llvm::Error::success();
+  }
+
+  /// yaml-cpp keeps the first of two equal keys and says nothing; a config
+  /// that says `checks:` twice is a mistake worth a sentence.
+  llvm::Error uniqueKeys(const YAML::Node &Map) {
+    llvm::StringMap<YAML::Mark> Seen;
+    for (const auto &Entry : Map) {
+      if (!Entry.first.IsScalar())
+        return error(Entry.first.Mark(), "keys must be plain names");
+      auto [It, New] = Seen.try_emplace(Entry.first.Scalar(), Entry.first.Mark());
+      if (!New)
+        return error(Entry.first.Mark(),
+                     llvm::formatv("'{0}' appears twice (first at line {1})",
+                                   Entry.first.Scalar(), It->second.line + 1)
+                         .str());
     }
     return llvm::Error::success();
   }
@@ -75,7 +102,12 @@ parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
   C->Directory = Directory.str();
   YAML::Node Loaded;
   try {
-    Loaded = YAML::Load(Text.str());
+    std::vector<YAML::Node> Documents = YAML::LoadAll(Text.str());
+    if (Documents.size() > 1)
+      return P.error(Documents[1].Mark(),
+                     "a kmodlint config is one YAML document; this is a second");
+    if (!Documents.empty())
+      Loaded = Documents.front();
   } catch (const YAML::ParserException &E) {
     return P.error(E.mark, E.msg);
   }
@@ -89,6 +121,8 @@ parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
 
   static constexpr llvm::StringLiteral Known[] = {
       "checks", "severity", "exclude", "model", "model_files"};
+  if (auto E = P.uniqueKeys(Root))
+    return E;
   for (const auto &Entry : Root) {
     std::string Key = Entry.first.Scalar();
     if (!llvm::is_contained(Known, Key))
@@ -103,20 +137,24 @@ parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
       auto List = P.stringList(Globs, Key);
       if (!List)
         return List.takeError();
-      if (auto E = P.globsValid(Globs, *List))
+      if (auto E = P.globsValid(*List, Out == &C->Checks))
         return E;
-      *Out = std::move(*List);
+      for (ConfigParser::Item &Glob : *List)
+        Out->push_back(std::move(Glob.Text));
     }
   if (const YAML::Node Severities = Root["severity"]) {
     if (!Severities.IsMap())
       return P.error(Severities.Mark(),
                      "'severity' must map check globs to warning or error");
+    if (auto E = P.uniqueKeys(Severities))
+      return E;
     for (const auto &Entry : Severities) {
       std::string Level = Entry.second.IsScalar() ? Entry.second.Scalar() : "";
       if (Level != "warning" && Level != "error")
         return P.error(Entry.second.Mark(),
                        "severity must be warning or error, not '" + Level + "'");
-      if (auto E = P.globsValid(Entry.first, {Entry.first.Scalar()}))
+      if (auto E = P.globsValid({{Entry.first.Scalar(), Entry.first.Mark()}},
+                                /*NameChecks=*/true))
         return E;
       C->Severities.emplace_back(Entry.first.Scalar(), Level == "error"
                                                            ? Severity::Error
@@ -127,7 +165,8 @@ parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
     auto List = P.stringList(Files, "model_files");
     if (!List)
       return List.takeError();
-    C->ModelFiles = std::move(*List);
+    for (ConfigParser::Item &Name : *List)
+      C->ModelFiles.push_back(std::move(Name.Text));
   }
 
   const YAML::Node Model = Root["model"];
@@ -233,7 +272,13 @@ llvm::Expected<const Config *> ConfigLocator::configFor(llvm::StringRef File) {
   return Found;
 }
 
-void writeConfig(llvm::raw_ostream &OS, const Config &C) {
+void writeConfig(llvm::raw_ostream &OS, const Config &C,
+                 llvm::ArrayRef<std::string> CommandLineChecks) {
+  auto Anchored = [&](llvm::StringRef Path) {
+    if (C.Directory.empty() || llvm::sys::path::is_absolute(Path))
+      return Path.str();
+    return (C.Directory + "/" + Path).str();
+  };
   OS << "# kmodlint effective configuration, from "
      << (C.File.empty() ? std::string("the built-in defaults (no ") +
                               ConfigFileName.str() + " found)"
@@ -246,6 +291,8 @@ void writeConfig(llvm::raw_ostream &OS, const Config &C) {
     Out << "*";
   for (const std::string &Glob : C.Checks)
     Out << Glob;
+  for (const std::string &Glob : CommandLineChecks)
+    Out << Glob;
   Out << YAML::EndSeq;
   Out << YAML::Key << "severity" << YAML::Value << YAML::BeginMap;
   if (C.Severities.empty())
@@ -256,12 +303,12 @@ void writeConfig(llvm::raw_ostream &OS, const Config &C) {
   Out << YAML::EndMap;
   Out << YAML::Key << "exclude" << YAML::Value << YAML::Flow << YAML::BeginSeq;
   for (const std::string &Glob : C.Excludes)
-    Out << Glob;
+    Out << Anchored(Glob);
   Out << YAML::EndSeq;
   if (!C.ModelFiles.empty()) {
     Out << YAML::Key << "model_files" << YAML::Value << YAML::BeginSeq;
     for (const std::string &Name : C.ModelFiles)
-      Out << Name;
+      Out << Anchored(Name);
     Out << YAML::EndSeq;
   }
   if (!C.ModelYaml.empty())

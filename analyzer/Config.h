@@ -83,8 +83,12 @@ private:
   llvm::StringMap<const Config *> ByDirectory;
 };
 
-/// The effective config as YAML, with where it came from as a comment.
-void writeConfig(llvm::raw_ostream &OS, const Config &C);
+/// The effective config as YAML, with where it came from as a comment:
+/// \p CommandLineChecks (--checks) appended to the checks, and relative
+/// excludes and model files made absolute, so that the output works as a
+/// --config from any directory.
+void writeConfig(llvm::raw_ostream &OS, const Config &C,
+                 llvm::ArrayRef<std::string> CommandLineChecks = {});
 
 } // namespace kmodlint
 

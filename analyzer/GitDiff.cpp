@@ -41,6 +41,40 @@ bool ChangedLines::touches(const Finding &F) const {
          llvm::any_of(F.Notes, [&](const PathNote &N) { return touches(N.Where); });
 }
 
+/// A path as git prints it: as is, or C-quoted ("b/caf\303\251.c") when it
+/// holds quotes, backslashes or control characters.
+static std::string unquoteGitPath(llvm::StringRef Text) {
+  if (!Text.consume_front("\"") || !Text.consume_back("\""))
+    return Text.str();
+  std::string Out;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C != '\\' || I + 1 == Text.size()) {
+      Out += C;
+      continue;
+    }
+    char E = Text[++I];
+    if (E >= '0' && E <= '7' && I + 2 < Text.size()) {
+      unsigned Code = 0;
+      Text.substr(I, 3).getAsInteger(8, Code);
+      Out += char(Code);
+      I += 2;
+      continue;
+    }
+    switch (E) {
+    case 'n': Out += '\n'; break;
+    case 't': Out += '\t'; break;
+    case 'a': Out += '\a'; break;
+    case 'b': Out += '\b'; break;
+    case 'f': Out += '\f'; break;
+    case 'r': Out += '\r'; break;
+    case 'v': Out += '\v'; break;
+    default: Out += E; break; // \" and \\ */
+    }
+  }
+  return Out;
+}
+
 ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef Root) {
   ChangedLines Out;
   Out.RepositoryRoot = Root.str();
@@ -50,10 +84,11 @@ ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef Root) {
   for (llvm::StringRef Line : Lines) {
     if (Line.consume_front("+++ ")) {
       Current = nullptr;
-      if (!Line.consume_front("b/"))
+      std::string Name = unquoteGitPath(Line.rtrim("\t\r"));
+      if (!llvm::StringRef(Name).starts_with("b/"))
         continue; // +++ /dev/null: the file is deleted
       llvm::SmallString<256> Path(Root);
-      llvm::sys::path::append(Path, Line.rtrim("\t\r"));
+      llvm::sys::path::append(Path, llvm::StringRef(Name).drop_front(2));
       Current = &Out.Files[Path];
       continue;
     }
@@ -113,16 +148,30 @@ static llvm::Expected<std::string> runGit(llvm::StringRef WorkDir,
 
 llvm::Expected<ChangedLines> gitChangedLines(llvm::StringRef WorkDir,
                                              llvm::StringRef Base) {
+  if (Base.starts_with("-"))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "--diff-base takes a revision, not '%s'",
+                                   Base.str().c_str());
   auto Root = runGit(WorkDir, {"rev-parse", "--show-toplevel"});
   if (!Root)
     return Root.takeError();
-  std::vector<llvm::StringRef> Args = {"diff", "-U0", "--no-color",
-                                       "--no-ext-diff", "--no-renames",
-                                       "--src-prefix=a/", "--dst-prefix=b/"};
-  if (Base.empty())
+  // Whatever the user's git config says: full paths from the top, a/ b/
+  // prefixes, non-ASCII names unquoted, and renames as renames (a file
+  // moved without edits has no changed lines).
+  std::vector<llvm::StringRef> Args = {
+      "-c",          "core.quotePath=false", "diff",
+      "-U0",         "--no-color",           "--no-ext-diff",
+      "--no-relative", "-M",                 "--src-prefix=a/",
+      "--dst-prefix=b/"};
+  if (Base.empty()) {
     Args.push_back("--cached");
-  else
+  } else {
+    // What a merge request changes: since it forked from Base, not what
+    // Base gained meanwhile.
+    Args.push_back("--merge-base");
     Args.push_back(Base);
+  }
+  Args.push_back("--");
   auto Diff = runGit(WorkDir, Args);
   if (!Diff)
     return Diff.takeError();

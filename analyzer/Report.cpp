@@ -40,7 +40,8 @@ static llvm::json::Object pointJson(const SourcePoint &P) {
       {"file", P.File}, {"line", P.Line}, {"column", P.Column}};
 }
 
-void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
   llvm::json::Array Items;
   for (const Finding &F : Findings) {
     llvm::json::Array Notes;
@@ -64,8 +65,13 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
                                        {"description", F.Fix->Description}};
     Items.push_back(std::move(Item));
   }
-  llvm::json::Value Root =
-      llvm::json::Object{{"version", 1}, {"findings", std::move(Items)}};
+  llvm::json::Array FailureItems;
+  for (const auto &[File, Errors] : Failures)
+    FailureItems.push_back(
+        llvm::json::Object{{"file", File}, {"compiler_errors", Errors}});
+  llvm::json::Value Root = llvm::json::Object{{"version", 1},
+                                              {"findings", std::move(Items)},
+                                              {"failures", std::move(FailureItems)}};
   OS << llvm::formatv("{0:2}", Root) << '\n';
 }
 

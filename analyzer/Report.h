@@ -3,6 +3,7 @@
 #define KMODLINT_ANALYZER_REPORT_H
 
 #include "analyzer/Finding.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <utility>
@@ -24,8 +25,11 @@ struct RuleInfo {
 ///   file:line:col: note: path step
 void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 
-/// {"version": 1, "findings": [...]} with notes, fixes and fingerprints.
-void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
+/// {"version": 1, "findings": [...], "failures": [...]} with notes, fixes
+/// and fingerprints; failures are the files that could not be analyzed
+/// (file, compiler errors).
+void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               llvm::ArrayRef<std::pair<std::string, std::string>> Failures = {});
 
 /// SARIF 2.1.0: one run with \p Rules and a result per finding, its path as
 /// a code flow, its fingerprint and fix (SarifReport.cpp).

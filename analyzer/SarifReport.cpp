@@ -46,8 +46,11 @@ private:
     for (unsigned char C : Path) {
       if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
         Out += C;
-      else
-        Out += llvm::formatv("%{0:X2}", unsigned(C)).str();
+      else {
+        Out += '%';
+        Out += llvm::hexdigit(C >> 4);
+        Out += llvm::hexdigit(C & 15);
+      }
     }
     return Out;
   }
@@ -170,9 +173,10 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                {"artifactLocation", Artifacts(F.Fix->File)},
                {"replacements",
                 llvm::json::Array{llvm::json::Object{
+                    // Fix offsets are bytes, as clang counts them.
                     {"deletedRegion",
-                     llvm::json::Object{{"charOffset", F.Fix->Offset},
-                                        {"charLength", F.Fix->Length}}},
+                     llvm::json::Object{{"byteOffset", F.Fix->Offset},
+                                        {"byteLength", F.Fix->Length}}},
                     {"insertedContent",
                      llvm::json::Object{{"text", F.Fix->Replacement}}}}}}}}}}};
     Results.push_back(std::move(Result));

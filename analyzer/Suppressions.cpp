@@ -1,5 +1,6 @@
 //===- Suppressions.cpp - Inline suppressions in the analyzed source ------===//
 #include "analyzer/Suppressions.h"
+#include "checks/Check.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -36,11 +37,13 @@ static std::vector<std::string> suppressionGlobs(llvm::StringRef Line,
         *Column = At + 1;
     }
   }
-  // clang-tidy's spelling, for editors that already insert it.
-  At = Line.find("NOLINT(");
-  if (At != llvm::StringRef::npos) {
+  // clang-tidy's spellings, for editors that already insert them.
+  for (llvm::StringRef Keyword : {"NOLINT(", "NOLINTNEXTLINE("}) {
+    At = Line.find(Keyword);
+    if (At == llvm::StringRef::npos)
+      continue;
     size_t Before = Globs.size();
-    AddList(Line.substr(At + strlen("NOLINT(")).split(')').first, true);
+    AddList(Line.substr(At + Keyword.size()).split(')').first, true);
     if (Column && Globs.size() > Before && Before == 0)
       *Column = At + 1;
   }
@@ -79,16 +82,50 @@ static bool lacksReason(llvm::StringRef Line, llvm::StringRef Check) {
   return matchesAny(Globs, Check);
 }
 
+/// The comment text that ends on line \p I (0-based): the line itself, or,
+/// when it closes a block comment opened on an earlier line, the whole
+/// comment joined into one line (kernel style puts the reason on the
+/// lines below the opening). \p Start gets the line the text starts on.
+static std::string commentEndingAt(llvm::ArrayRef<llvm::StringRef> Lines,
+                                   size_t I, size_t &Start) {
+  Start = I;
+  llvm::StringRef Line = Lines[I];
+  size_t Close = Line.find("*/");
+  if (Close == llvm::StringRef::npos || Line.substr(0, Close).contains("/*"))
+    return Line.str();
+  constexpr size_t MaxCommentLines = 20;
+  for (size_t J = I; J-- > 0 && I - J < MaxCommentLines;) {
+    if (Lines[J].contains("*/"))
+      break; // another comment ended: this one did not start above
+    if (!Lines[J].contains("/*"))
+      continue;
+    std::string Joined;
+    for (size_t K = J; K <= I; ++K)
+      Joined += Lines[K].trim().ltrim("*").str() + " ";
+    Start = J;
+    return Joined;
+  }
+  return Line.str();
+}
+
 std::vector<SuppressionComment> suppressionComments(llvm::StringRef Text,
                                                     llvm::StringRef File) {
   std::vector<SuppressionComment> Out;
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Text.split(Lines, '\n');
   for (size_t I = 0; I < Lines.size(); ++I) {
+    size_t Start = I;
+    std::string Comment = commentEndingAt(Lines, I, Start);
     unsigned Column = 1;
-    std::vector<std::string> Globs = suppressionGlobs(Lines[I], &Column);
-    if (!Globs.empty())
-      Out.push_back({{File.str(), unsigned(I + 1), Column}, std::move(Globs)});
+    std::vector<std::string> Globs = suppressionGlobs(Comment, &Column);
+    if (Globs.empty())
+      continue;
+    if (Start != I)
+      Column = Lines[Start].find("/*") + 1;
+    // A one-line suppression inside a longer comment is seen twice.
+    if (!Out.empty() && Out.back().Where.Line == Start + 1)
+      continue;
+    Out.push_back({{File.str(), unsigned(Start + 1), Column}, std::move(Globs)});
   }
   return Out;
 }
@@ -114,13 +151,15 @@ unsigned applySuppressions(std::vector<Finding> &Findings,
     for (unsigned Line : {F.Where.Line, F.Where.Line - 1}) {
       if (Line < 1 || Line > Text.size())
         continue;
-      if (lineSuppresses(Text[Line - 1], F.Check)) {
+      size_t Start = Line - 1;
+      std::string Comment = commentEndingAt(Text, Line - 1, Start);
+      if (lineSuppresses(Comment, F.Check)) {
         if (Used)
-          Used->push_back({F.Where.File, Line, 0});
+          Used->push_back({F.Where.File, unsigned(Start + 1), 0});
         return true;
       }
       // Say why the comment the developer wrote did not work.
-      if (lacksReason(Text[Line - 1], F.Check))
+      if (lacksReason(Comment, F.Check))
         F.Notes.push_back(
             {{F.Where.File, Line, 1},
              "this kmodlint: ignore[...] comment gives no reason after the "
@@ -139,16 +178,29 @@ unusedSuppressions(llvm::StringRef File, llvm::ArrayRef<SourcePoint> Used,
   if (!Buffer)
     return Out;
   for (SuppressionComment &C : suppressionComments((*Buffer)->getBuffer(), File)) {
+    // A misspelt check name can never suppress anything: say so whatever
+    // the run's checks are.
+    std::string Unknown;
+    for (const std::string &Glob : C.Globs)
+      if (llvm::Error E = validateCheckGlob(Glob)) {
+        llvm::consumeError(std::move(E));
+        Unknown = Glob;
+        break;
+      }
     bool WasUsed = llvm::any_of(Used, [&](const SourcePoint &P) {
       return P.File == File && P.Line == C.Where.Line;
     });
-    if (WasUsed || !llvm::any_of(C.Globs, NamesEnabled))
+    if (Unknown.empty() && (WasUsed || !llvm::any_of(C.Globs, NamesEnabled)))
       continue;
     Finding F;
-    F.Check = "suppression.unused";
+    F.Check = UnusedSuppressionCheck.str();
     F.Where = C.Where;
-    F.Message = "this suppression of '" + llvm::join(C.Globs, ", ") +
-                "' suppresses no finding; remove it";
+    F.Message = Unknown.empty()
+                    ? "this suppression of '" + llvm::join(C.Globs, ", ") +
+                          "' suppresses no finding; remove it"
+                    : "this suppression names '" + Unknown +
+                          "', which matches no check (kmodlint --list-checks "
+                          "lists them)";
     F.FingerprintKey = llvm::join(C.Globs, ",");
     Out.push_back(std::move(F));
   }

@@ -21,6 +21,7 @@
 #include "checks/Check.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -90,8 +91,9 @@ static cl::opt<std::string> BaselineFile(
     cl::value_desc("file"), cl::cat(Category));
 static cl::opt<std::string> WriteBaselineFile(
     "write-baseline",
-    cl::desc("Record every finding in <file> as the accepted baseline, and "
-             "exit 0 unless analysis failed"),
+    cl::desc("Record every finding in <file> as the accepted baseline "
+             "(other outputs are still written); exit 0 unless analysis "
+             "failed"),
     cl::value_desc("file"), cl::cat(Category));
 static cl::opt<bool> Diff(
     "diff",
@@ -228,13 +230,26 @@ selectUnits(bool Kbuild, bool HaveDashDash,
   }
   std::vector<std::string> Files = SourcePaths;
   if (Files.empty() && Changed)
-    for (const auto &Entry : Changed->Files)
-      if (Entry.first().ends_with(".c") && llvm::sys::fs::exists(Entry.first()))
-        Files.push_back(Entry.first().str());
+    for (const auto &Entry : Changed->Files) {
+      llvm::StringRef Path = Entry.first();
+      if (Path.ends_with(".c") && llvm::sys::fs::exists(Path))
+        Files.push_back(Path.str());
+      // Without a compile database nothing says who includes a header:
+      // take the C files beside it, the module that owns it.
+      if (Path.ends_with(".h")) {
+        std::error_code EC;
+        for (llvm::sys::fs::directory_iterator It(
+                 llvm::sys::path::parent_path(Path), EC), End;
+             It != End && !EC; It.increment(EC))
+          if (llvm::StringRef(It->path()).ends_with(".c"))
+            Files.push_back(It->path());
+      }
+    }
   if (Files.empty() && !Changed)
     return usageError("nothing to analyze; give -p <build-dir>, files, or "
                       "see --help");
   llvm::sort(Files);
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   for (const std::string &File : Files) {
     if (!llvm::sys::fs::exists(File))
       return usageError(File + ": no such file");
@@ -283,7 +298,7 @@ static bool writeOutput(llvm::raw_ostream &Out,
                         llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
   switch (Format) {
   case OutputFormat::Json:
-    writeJson(Out, Findings);
+    writeJson(Out, Findings, Failures);
     break;
   case OutputFormat::Sarif:
     writeSarif(Out, Findings, ruleInfos(), ToolVersion, Failures);
@@ -332,11 +347,32 @@ int main(int argc, const char **argv) {
   if (ListChecks) {
     for (const auto &C : createAllChecks())
       llvm::outs() << C->id() << "\t" << C->summary() << "\n";
-    llvm::outs() << "suppression.unused\tAn inline suppression that "
-                    "suppresses no finding (only with "
+    llvm::outs() << UnusedSuppressionCheck << "\tinline suppressions that "
+                    "suppress no finding or name no check (only with "
                     "--report-unused-suppressions)\n";
     return 0;
   }
+
+  // The command line's check globs get the config's treatment: a typo is
+  // an error, not a silently empty or full run.
+  std::vector<std::string> CommandLineChecks;
+  {
+    llvm::SmallVector<llvm::StringRef, 4> Globs;
+    llvm::StringRef(Checks).split(Globs, ',', -1, false);
+    for (llvm::StringRef G : Globs) {
+      if (llvm::Error E = validateCheckGlob(G.trim()))
+        return Fail(usageError("--checks: " + llvm::toString(std::move(E))));
+      CommandLineChecks.push_back(G.trim().str());
+    }
+  }
+  if (!WriteBaselineFile.empty() && (Diff || !DiffBase.empty()))
+    return Fail(usageError("--write-baseline records every finding of the "
+                           "files analyzed; it cannot be combined with "
+                           "--diff or --diff-base"));
+  for (const std::string &Path : SourcePaths)
+    if (llvm::sys::fs::is_directory(Path))
+      return Fail(usageError(Path + " is a directory; name the C files, or "
+                                    "use -p <build-dir> for a compile database"));
 
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
@@ -348,8 +384,28 @@ int main(int argc, const char **argv) {
     auto C = Configs.configFor(For);
     if (!C)
       return Fail(C.takeError());
-    writeConfig(llvm::outs(), **C);
+    writeConfig(llvm::outs(), **C, CommandLineChecks);
     return 0;
+  }
+
+  // Files named on the command line are checked before the analysis runs:
+  // a typo must not cost a whole run.
+  std::optional<Baseline> Known;
+  if (!BaselineFile.empty()) {
+    auto Read = readBaseline(BaselineFile);
+    if (!Read)
+      return Fail(Read.takeError());
+    Known = std::move(*Read);
+  }
+  std::unique_ptr<llvm::raw_fd_ostream> File, FixesFile;
+  for (auto [Path, Stream] : {std::pair{&OutputFile, &File},
+                              std::pair{&ExportFixes, &FixesFile}}) {
+    if (Path->empty())
+      continue;
+    std::error_code EC;
+    *Stream = std::make_unique<llvm::raw_fd_ostream>(*Path, EC);
+    if (EC)
+      return Fail(usageError("cannot write " + *Path + ": " + EC.message()));
   }
 
   unsigned KernelVersionOverride = 0;
@@ -376,6 +432,18 @@ int main(int argc, const char **argv) {
   std::vector<AnalysisUnit> Units = std::move(Selected->Units);
   if (Changed)
     keepChangedUnits(Units, *Changed);
+  // One file named twice (a.c ./a.c, or through a symlink) is one unit:
+  // twice would double its findings and its --fix edits.
+  {
+    llvm::StringSet<> Seen;
+    llvm::erase_if(Units, [&](const AnalysisUnit &U) {
+      llvm::SmallString<256> Real;
+      std::string Path = absolutePath(U.Directory, U.File);
+      if (llvm::sys::fs::real_path(Path, Real))
+        Real = Path;
+      return !Seen.insert(Real).second;
+    });
+  }
 
   // Each unit runs with the config of its own file.
   std::vector<const Config *> UnitConfigs;
@@ -395,10 +463,7 @@ int main(int argc, const char **argv) {
       AnalysisOptions Options;
       Options.Model = &(*C)->model();
       Options.CheckFilters = (*C)->Checks;
-      llvm::SmallVector<llvm::StringRef, 4> Globs;
-      llvm::StringRef(Checks).split(Globs, ',', -1, false);
-      for (llvm::StringRef G : Globs)
-        Options.CheckFilters.push_back(G.trim().str());
+      llvm::append_range(Options.CheckFilters, CommandLineChecks);
       Options.KernelVersionOverride = KernelVersionOverride;
       Options.ReportUnusedSuppressions = ReportUnusedSuppressions;
       UnitConfigs.push_back(*C);
@@ -480,6 +545,8 @@ int main(int argc, const char **argv) {
   }
   sortAndUnique(Findings);
 
+  // The baseline records what this run found, before any baseline hides
+  // part of it; the other outputs still follow.
   if (!WriteBaselineFile.empty()) {
     if (llvm::Error E = writeBaseline(WriteBaselineFile, Findings))
       return Fail(std::move(E));
@@ -487,30 +554,13 @@ int main(int argc, const char **argv) {
       llvm::errs() << "kmodlint: wrote " << Findings.size() << " finding"
                    << (Findings.size() == 1 ? "" : "s") << " to the baseline "
                    << WriteBaselineFile << "\n";
-    return ToolFailed ? 2 : 0;
   }
   unsigned Baselined = 0;
-  if (!BaselineFile.empty()) {
-    auto Known = readBaseline(BaselineFile);
-    if (!Known)
-      return Fail(Known.takeError());
+  if (Known)
     Baselined = removeBaselined(Findings, std::move(*Known));
-  }
 
-  std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<llvm::raw_fd_ostream>(OutputFile, EC);
-    if (EC)
-      return Fail(usageError("cannot write " + OutputFile + ": " + EC.message()));
-  }
-  if (!ExportFixes.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream Fixes(ExportFixes, EC);
-    if (EC)
-      return Fail(usageError("cannot write " + ExportFixes + ": " + EC.message()));
-    writeExportedFixes(Fixes, Findings);
-  }
+  if (FixesFile)
+    writeExportedFixes(*FixesFile, Findings);
   // As Kbuild's checker, findings go to stderr like sparse's and the
   // compiler's: `make -s` sends the checker's stdout to /dev/null.
   writeOutput(File ? *File : Kbuild ? llvm::errs() : llvm::outs(), Findings,
@@ -550,7 +600,7 @@ int main(int argc, const char **argv) {
   }
   if (ToolFailed)
     return 2;
-  if (Kbuild)
+  if (Kbuild || !WriteBaselineFile.empty())
     return 0;
   return Findings.empty() ? 0 : 1;
 }

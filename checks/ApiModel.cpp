@@ -67,6 +67,31 @@ public:
     return llvm::Error::success();
   }
 
+  /// A schema section must be a mapping (\p Map) or a list; a mapping's
+  /// keys must be unique (yaml-cpp silently keeps the first of two).
+  llvm::Error shape(const YAML::Node &Node, bool Map, llvm::StringRef What) {
+    if (!Node || Node.IsNull())
+      return llvm::Error::success();
+    if (Map != Node.IsMap() || (!Map && !Node.IsSequence()))
+      return error(Node, llvm::Twine("'") + What + "' must be a " +
+                             (Map ? "mapping of names" : "list of names"));
+    if (!Map)
+      return llvm::Error::success();
+    llvm::StringMap<int> Seen;
+    for (const auto &Entry : Node) {
+      if (!Entry.first.IsScalar())
+        return error(Entry.first, llvm::Twine("keys in '") + What +
+                                      "' must be plain names");
+      if (!Seen.try_emplace(Entry.first.Scalar(), Entry.first.Mark().line).second)
+        return error(Entry.first, llvm::formatv("'{0}' appears twice in '{1}' "
+                                                "(first at line {2})",
+                                                Entry.first.Scalar(), What,
+                                                Seen[Entry.first.Scalar()] + 1)
+                                      .str());
+    }
+    return llvm::Error::success();
+  }
+
   llvm::Expected<unsigned> index(const YAML::Node &Node,
                                  llvm::StringRef What) {
     try {
@@ -120,6 +145,8 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
     return E;
 
   try {
+    if (auto E = P.shape(Root["families"], true, "families"))
+      return E;
     for (const auto &FamilyEntry : Root["families"]) {
       const YAML::Node &Spec = FamilyEntry.second;
       if (auto E = P.checkKeys(Spec,
@@ -138,6 +165,8 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
       Family->SelfReleasing =
           Spec["self_releasing"] && Spec["self_releasing"].as<bool>();
 
+      if (auto E = P.shape(Spec["acquire"], true, "acquire"))
+        return E;
       for (const auto &A : Spec["acquire"]) {
         if (auto E = P.checkKeys(A.second,
                                  {"gfp", "fails", "returns", "key", "consumes"},
@@ -190,6 +219,8 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
         Out.Arg = *Index;
         return llvm::Error::success();
       };
+      if (auto E = P.shape(Spec["release"], true, "release"))
+        return E;
       for (const auto &R : Spec["release"]) {
         if (auto E = P.checkKeys(R.second, {"arg"}, "a release entry"))
           return E;
@@ -200,6 +231,8 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
         Release[Fn.Name] = Fn;
         PrimaryReleaseFamily[Fn.Name] = Family.get();
       }
+      if (auto E = P.shape(Spec["also_released_by"], true, "also_released_by"))
+        return E;
       for (const auto &R : Spec["also_released_by"]) {
         if (auto E = P.checkKeys(R.second, {"arg", "since", "until", "source"},
                                  "an also_released_by entry"))
@@ -229,19 +262,31 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
     }
 
     if (const YAML::Node Conditions = Root["conditions"]) {
+      if (auto E = P.shape(Conditions, true, "conditions"))
+        return E;
       if (auto E = P.checkKeys(Conditions,
                                {"is_error", "is_error_or_null", "error_value"},
                                "conditions"))
         return E;
+      if (auto E = P.shape(Conditions["error_value"], false, "error_value"))
+        return E;
       for (const auto &Name : Conditions["error_value"])
         this->Conditions[Name.as<std::string>()] = ConditionKind::ErrorValue;
+      if (auto E = P.shape(Conditions["is_error"], false, "is_error"))
+        return E;
       for (const auto &Name : Conditions["is_error"])
         this->Conditions[Name.as<std::string>()] = ConditionKind::IsError;
+      if (auto E = P.shape(Conditions["is_error_or_null"], false, "is_error_or_null"))
+        return E;
       for (const auto &Name : Conditions["is_error_or_null"])
         this->Conditions[Name.as<std::string>()] = ConditionKind::IsErrorOrNull;
     }
     if (const YAML::Node Drvdata = Root["drvdata"]) {
+      if (auto E = P.shape(Drvdata, true, "drvdata"))
+        return E;
       if (auto E = P.checkKeys(Drvdata, {"setters", "getters"}, "drvdata"))
+        return E;
+      if (auto E = P.shape(Drvdata["setters"], true, "setters"))
         return E;
       for (const auto &Setter : Drvdata["setters"]) {
         if (auto E = P.checkKeys(Setter.second, {"arg"}, "a drvdata setter"))
@@ -251,26 +296,38 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
           return Index.takeError();
         DrvdataSetters[Setter.first.as<std::string>()] = *Index;
       }
+      if (auto E = P.shape(Drvdata["getters"], false, "getters"))
+        return E;
       for (const auto &Name : Drvdata["getters"])
         DrvdataGetters.insert(Name.as<std::string>());
     }
+    if (auto E = P.shape(Root["drivers"], true, "drivers"))
+      return E;
     for (const auto &Entry : Root["drivers"]) {
       if (auto E = P.checkKeys(Entry.second, {"setup", "teardown"},
                                "a driver struct"))
         return E;
       DriverStruct D;
       D.Name = Entry.first.as<std::string>();
+      if (auto E = P.shape(Entry.second["setup"], false, "setup"))
+        return E;
       for (const auto &F : Entry.second["setup"])
         D.SetupFields.push_back(F.as<std::string>());
+      if (auto E = P.shape(Entry.second["teardown"], false, "teardown"))
+        return E;
       for (const auto &F : Entry.second["teardown"])
         D.TeardownFields.push_back(F.as<std::string>());
       Drivers[D.Name] = D;
     }
     if (const YAML::Node Atomic = Root["atomic"]) {
+      if (auto E = P.shape(Atomic, true, "atomic"))
+        return E;
       if (auto E = P.checkKeys(Atomic,
                                {"enter", "exit", "callbacks", "fields",
                                 "guards", "context_tests"},
                                "atomic"))
+        return E;
+      if (auto E = P.shape(Atomic["enter"], true, "enter"))
         return E;
       for (const auto &Entry : Atomic["enter"]) {
         if (auto E = P.checkKeys(Entry.second,
@@ -293,6 +350,8 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
                             Entry.second["in_interrupt"].as<bool>();
         AtomicEnters[Enter.Name] = Enter;
       }
+      if (auto E = P.shape(Atomic["exit"], true, "exit"))
+        return E;
       for (const auto &Entry : Atomic["exit"]) {
         if (auto E = P.checkKeys(Entry.second, {"lock"}, "an atomic exit entry"))
           return E;
@@ -305,6 +364,8 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
         }
         AtomicExits[Entry.first.as<std::string>()] = Lock;
       }
+      if (auto E = P.shape(Atomic["callbacks"], true, "callbacks"))
+        return E;
       for (const auto &Entry : Atomic["callbacks"]) {
         if (auto E = P.checkKeys(Entry.second, {"arg", "context", "in_interrupt"},
                                  "an atomic callback entry"))
@@ -328,7 +389,11 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
         return AtomicContext{Node["context"].as<std::string>(),
                              Node["in_interrupt"] && Node["in_interrupt"].as<bool>()};
       };
-      for (const auto &Record : Atomic["fields"])
+      if (auto E = P.shape(Atomic["fields"], true, "fields"))
+        return E;
+      for (const auto &Record : Atomic["fields"]) {
+        if (auto E = P.shape(Record.second, true, "fields"))
+          return E;
         for (const auto &Field : Record.second) {
           auto Context = ParseContext(Field.second);
           if (!Context)
@@ -336,16 +401,23 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
           AtomicFields[Record.first.as<std::string>() + "::" +
                        Field.first.as<std::string>()] = *Context;
         }
+      }
+      if (auto E = P.shape(Atomic["guards"], true, "guards"))
+        return E;
       for (const auto &Guard : Atomic["guards"]) {
         auto Context = ParseContext(Guard.second);
         if (!Context)
           return Context.takeError();
         AtomicGuards[Guard.first.as<std::string>()] = *Context;
       }
+      if (auto E = P.shape(Atomic["context_tests"], false, "context_tests"))
+        return E;
       for (const auto &Name : Atomic["context_tests"])
         ContextTests.insert(Name.as<std::string>());
     }
     // A reason, or {why: ..., unless_in_interrupt: true}.
+    if (auto E = P.shape(Root["may_sleep"], true, "may_sleep"))
+      return E;
     for (const auto &Entry : Root["may_sleep"]) {
       std::string Name = Entry.first.as<std::string>();
       if (Entry.second.IsScalar()) {
@@ -362,6 +434,8 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
           Entry.second["unless_in_interrupt"].as<bool>())
         SleepsOnlyOutsideInterrupt.insert(Name);
     }
+    if (auto E = P.shape(Root["transfers_ownership"], true, "transfers_ownership"))
+      return E;
     for (const auto &Entry : Root["transfers_ownership"]) {
       if (auto E = P.checkKeys(Entry.second, {"arg"}, "a transfers_ownership entry"))
         return E;
@@ -372,13 +446,18 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
         return Index.takeError();
       OwnershipTransfers[Entry.first.as<std::string>()] = *Index;
     }
+    if (auto E = P.shape(Root["borrowing_calls"], false, "borrowing_calls"))
+      return E;
     for (const auto &Name : Root["borrowing_calls"])
       Borrowing.insert(Name.as<std::string>());
   } catch (const YAML::Exception &E) {
+    // A conversion on a missing node carries no position: name the model.
+    YAML::Mark Where = E.mark.is_null() ? Root.Mark() : E.mark;
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        llvm::formatv("{0}:{1}:{2}: {3}", SourceName, E.mark.line + 1,
-                      E.mark.column + 1, E.msg)
+        llvm::formatv("{0}:{1}:{2}: a value in the API model has the wrong "
+                      "type or is missing ({3})",
+                      SourceName, Where.line + 1, Where.column + 1, E.msg)
             .str());
   }
   finalize();

@@ -58,6 +58,18 @@ public:
 /// Every check kmodlint has, in a stable order.
 std::vector<std::unique_ptr<Check>> createAllChecks();
 
+/// The id of the pseudo-check that reports stale suppressions.
+inline constexpr llvm::StringLiteral UnusedSuppressionCheck = "suppression.unused";
+
+/// Every id a user may name: the checks and suppression.unused.
+std::vector<std::string> knownCheckIds();
+
+/// Checks a clang-tidy style glob list ("*,-atomic.*"): each glob must
+/// parse and match at least one known check, so a misspelt check name is
+/// an error instead of a silently ignored setting. The message names the
+/// glob; the caller adds where it came from.
+llvm::Error validateCheckGlob(llvm::StringRef Glob);
+
 /// Fans the engine's events out to a set of checks.
 class CheckDispatcher : public EngineListener {
 public:

@@ -1,5 +1,6 @@
 //===- Checks.cpp - Check registry and the shared check context -----------===//
 #include "checks/Check.h"
+#include "llvm/Support/GlobPattern.h"
 #include "checks/AtomicSleepCheck.h"
 #include "checks/DoubleFreeCheck.h"
 #include "checks/GfpFlagsCheck.h"
@@ -14,6 +15,30 @@
 namespace kmodlint {
 
 Check::~Check() = default;
+
+std::vector<std::string> knownCheckIds() {
+  std::vector<std::string> Ids;
+  for (const auto &C : createAllChecks())
+    Ids.push_back(C->id().str());
+  Ids.push_back(UnusedSuppressionCheck.str());
+  return Ids;
+}
+
+llvm::Error validateCheckGlob(llvm::StringRef Glob) {
+  llvm::StringRef Pattern = Glob.trim();
+  Pattern.consume_front("-");
+  auto Compiled = llvm::GlobPattern::create(Pattern);
+  if (!Compiled)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "bad glob '" + Glob + "': " +
+                                       llvm::toString(Compiled.takeError()));
+  for (const std::string &Id : knownCheckIds())
+    if (Compiled->match(Id))
+      return llvm::Error::success();
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "'" + Glob + "' matches no check "
+                                 "(kmodlint --list-checks lists them)");
+}
 
 std::vector<std::unique_ptr<Check>> createAllChecks() {
   std::vector<std::unique_ptr<Check>> All;

@@ -29,6 +29,27 @@ TEST(Config, ReadsChecksSeverityAndExcludes) {
   EXPECT_EQ(&(*C)->model(), &ApiModel::builtin()) << "no extension, no copy";
 }
 
+TEST(Config, CheckNamesMustExistAndKeysBeUnique) {
+  EXPECT_EQ(errorOf("checks: ['*', '-leek.local']\n"),
+            "/p/.kmodlint.yaml:1:15: '-leek.local' matches no check "
+            "(kmodlint --list-checks lists them)");
+  EXPECT_EQ(errorOf("severity:\n  'lek.*': error\n"),
+            "/p/.kmodlint.yaml:2:3: 'lek.*' matches no check "
+            "(kmodlint --list-checks lists them)");
+  EXPECT_EQ(errorOf("checks: ['-*']\nchecks: ['*']\n"),
+            "/p/.kmodlint.yaml:2:1: 'checks' appears twice (first at line 1)");
+  EXPECT_EQ(errorOf("checks: ['*']\n---\nchecks: ['-*']\n"),
+            "/p/.kmodlint.yaml:3:1: a kmodlint config is one YAML document; "
+            "this is a second");
+  // Wrong shapes inside the model get a position too.
+  EXPECT_EQ(errorOf("model:\n  may_sleep: [foo]\n"),
+            "/p/.kmodlint.yaml:2:14: 'may_sleep' must be a mapping of names");
+  EXPECT_EQ(errorOf("model:\n  borrowing_calls: {x: 1}\n"),
+            "/p/.kmodlint.yaml:2:20: 'borrowing_calls' must be a list of names");
+  EXPECT_EQ(errorOf("model:\n  atomic:\n    callbacks: [x]\n"),
+            "/p/.kmodlint.yaml:3:16: 'callbacks' must be a mapping of names");
+}
+
 TEST(Config, ChecksMayBeOneCommaSeparatedString) {
   auto C = parseConfig("checks: '*,-release.*'\n", "f", "/");
   ASSERT_TRUE(bool(C));
@@ -107,23 +128,23 @@ protected:
 };
 
 TEST_F(ConfigFiles, NearestConfigWinsAndOverrideWinsOverAll) {
-  write(".kmodlint.yaml", "checks: ['top']\n");
-  write("drivers/net/.kmodlint.yaml", "checks: ['net']\n");
+  write(".kmodlint.yaml", "checks: ['leak.*']\n");
+  write("drivers/net/.kmodlint.yaml", "checks: ['atomic.*']\n");
   write("drivers/net/e1000/e1000.c", "");
   write("drivers/misc/m.c", "");
-  write("other.yaml", "checks: ['override']\n");
+  write("other.yaml", "checks: ['release.*']\n");
   ConfigLocator Locator;
   auto Net = Locator.configFor(path("drivers/net/e1000/e1000.c"));
   ASSERT_TRUE(bool(Net));
-  EXPECT_EQ((*Net)->Checks, std::vector<std::string>{"net"});
+  EXPECT_EQ((*Net)->Checks, std::vector<std::string>{"atomic.*"});
   auto Misc = Locator.configFor(path("drivers/misc/m.c"));
   ASSERT_TRUE(bool(Misc));
-  EXPECT_EQ((*Misc)->Checks, std::vector<std::string>{"top"});
+  EXPECT_EQ((*Misc)->Checks, std::vector<std::string>{"leak.*"});
   EXPECT_EQ((*Misc)->Directory, std::string(Root));
   ConfigLocator Override(path("other.yaml"));
   auto O = Override.configFor(path("drivers/net/e1000/e1000.c"));
   ASSERT_TRUE(bool(O));
-  EXPECT_EQ((*O)->Checks, std::vector<std::string>{"override"});
+  EXPECT_EQ((*O)->Checks, std::vector<std::string>{"release.*"});
 }
 
 TEST_F(ConfigFiles, ModelFilesAreRelativeToTheConfig) {

@@ -126,3 +126,45 @@ TEST(Suppressions, FindsCommentsAndReportsTheUnusedOnes) {
   EXPECT_NE(Unused[0].Message.find("'release.*'"), std::string::npos);
   llvm::sys::fs::remove(Path);
 }
+
+TEST(Suppressions, KernelStyleBlockCommentsAndNolintNextLine) {
+  llvm::SmallString<128> Path;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("supp", "c", Path));
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream(Path, EC)
+        << "/*\n"                                           // 1
+           " * kmodlint: ignore[release.mismatch]\n"        // 2
+           " * the buffer comes from the firmware loader\n" // 3
+           " */\n"                                          // 4
+           "int a;\n"                                       // 5
+           "// NOLINTNEXTLINE(kmodlint-leak.local)\n"       // 6
+           "int b;\n"                                       // 7
+           "int c; /* kmodlint: ignore[releese.mismatch] typo */\n"; // 8
+  }
+  std::string File(Path);
+  std::vector<Finding> Findings = {finding("release.mismatch", File, 5, "x"),
+                                   finding("leak.local", File, 7, "y")};
+  std::vector<SourcePoint> Used;
+  EXPECT_EQ(applySuppressions(Findings, &Used), 2u);
+  ASSERT_EQ(Used.size(), 2u);
+  EXPECT_EQ(Used[0].Line, 1u) << "the comment is known by its first line";
+
+  auto Enabled = [](llvm::StringRef) { return true; };
+  std::vector<Finding> Unused = unusedSuppressions(File, Used, Enabled);
+  ASSERT_EQ(Unused.size(), 1u) << "only the misspelt one";
+  EXPECT_EQ(Unused[0].Where.Line, 8u);
+  EXPECT_NE(Unused[0].Message.find("'releese.mismatch', which matches no check"),
+            std::string::npos);
+  llvm::sys::fs::remove(Path);
+}
+
+TEST(GitDiff, QuotedAndSpacedPaths) {
+  const char *Diff = "+++ \"b/caf\\303\\251 \\\"x\\\".c\"\n"
+                     "@@ -1 +1 @@\n"
+                     "+++ b/with space.c\t\n"
+                     "@@ -0,0 +1,2 @@\n";
+  ChangedLines C = parseUnifiedDiff(Diff, "/repo");
+  EXPECT_TRUE(C.touchesFile("/repo/caf\xc3\xa9 \"x\".c"));
+  EXPECT_TRUE(C.touches(SourcePoint{"/repo/with space.c", 2, 1}));
+}

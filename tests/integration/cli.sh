@@ -193,6 +193,65 @@ assert n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "brok
 P
 expect "parse failure: SARIF still valid" "$validate" broken.sarif
 
+# SARIF locations are URIs: a path with a space or '%' is percent-encoded,
+# and fix regions count bytes (a UTF-8 comment above must not shift them).
+mkdir -p "sp ace"
+{ printf '/* \xc2\xa9 2026 */\n'; cat "$T/mismatch.c"; } > "sp ace/m%1.c"
+run --format=sarif -o sp.sarif "sp ace/m%1.c"
+expect "SARIF: percent-encoded URIs, byte-based fix regions" python3 - <<'P'
+import json
+d = json.load(open("sp.sarif"))
+run = d["runs"][0]
+uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+assert uris == {"sp%20ace/m%251.c"}, uris
+assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/"), run["originalUriBaseIds"]
+data = open("sp ace/m%1.c", "rb").read()
+for r in run["results"]:
+    for fix in r.get("fixes", []):
+        for rep in fix["artifactChanges"][0]["replacements"]:
+            region = rep["deletedRegion"]
+            old = data[region["byteOffset"]:region["byteOffset"] + region["byteLength"]]
+            assert old in (b"kfree", b"vfree", b"kvfree"), old
+P
+expect "SARIF: still valid with encoded URIs" "$validate" sp.sarif
+
+# Mistakes on the command line are errors before any analysis.
+run --checks='-leek.local' "$T/mismatch.c"
+expect "--checks: a misspelt check is an error (exit 2)" \
+  bash -c "[ \$(cat rc.txt) = 2 ] && grep -q \"'-leek.local' matches no check\" err.txt"
+run --baseline /nonexistent/b.json "$T/mismatch.c"
+expect "--baseline: an unreadable file is an error (exit 2)" bash -c "[ \$(cat rc.txt) = 2 ] && [ ! -s out.txt ]"
+run "$root/examples"
+expect "a directory argument says so (exit 2)" bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'is a directory' err.txt"
+run --diff-base=--output=injected
+expect "--diff-base rejects options" bash -c "[ \$(cat rc.txt) = 2 ] && [ ! -e injected ]"
+cp "$T/mismatch.c" twice.c
+run --format=json twice.c ./twice.c
+single=$(grep -c '"check"' out.txt)
+run --format=json twice.c
+expect "one file named twice is analyzed once" [ "$single" = "$(grep -c '"check"' out.txt)" ]
+run --format=json broken.c
+expect "JSON lists the files that could not be parsed" python3 -c "
+import json; d = json.load(open('out.txt')); f = d['failures'][0]
+assert f['file'].endswith('/broken.c') and 'undeclared' in f['compiler_errors']"
+
+# --write-baseline records every finding, still writes the other outputs,
+# and cannot be mixed with --diff.
+run --write-baseline wb.json --format=sarif -o wb.sarif --export-fixes wb.yaml "$T/mismatch.c"
+expect "--write-baseline: exit 0, and -o and --export-fixes still written" \
+  bash -c "[ \$(cat rc.txt) = 0 ] && [ -s wb.sarif ] && grep -q ReplacementText wb.yaml"
+run --write-baseline wb2.json --diff "$T/mismatch.c"
+expect "--write-baseline with --diff is refused" bash -c "[ \$(cat rc.txt) = 2 ] && [ ! -e wb2.json ]"
+
+# --dump-config is the effective config, usable from anywhere.
+mkdir -p dc/tools && printf "exclude: ['gen/']\nmodel_files: [tools/m.yaml]\n" > dc/.kmodlint.yaml
+echo "may_sleep: {dc_wait: waits}" > dc/tools/m.yaml
+run --dump-config --checks='-atomic.*' dc/x.c
+cp out.txt dumped.yaml
+(cd / && "$kmodlint" --config "$work/dumped.yaml" --dump-config > /dev/null 2>&1)
+expect "--dump-config: --checks included, and the dump works as --config elsewhere" \
+  bash -c "grep -q -- '-atomic.\*' dumped.yaml && grep -q '$work/dc/gen/' dumped.yaml && (cd / && '$kmodlint' --config '$work/dumped.yaml' --dump-config >/dev/null)"
+
 # --fix rewrites the calls kmodlint can fix; what remains has no fix.
 cp "$T/mismatch.c" f.c
 run --format=json f.c

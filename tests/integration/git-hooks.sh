@@ -86,6 +86,24 @@ grep -q "drv.c:.*'q' holds kmalloc memory.*released with vfree().*\[release.mism
   && pass "git hook: names the finding" || { cat "$work/out"; fail "git hook: names the finding"; }
 grep -q 'leak.local' "$work/out" && fail "git hook: old bug outside the diff is not reported" \
   || pass "git hook: old bug outside the diff is not reported"
+# Unstaged edits that move lines must not make the old bug look new, and
+# must survive the hook.
+git reset -q --hard HEAD
+clean_change 9 && git add drv.c
+sed -i '1i /* an unstaged comment\n * that moves\n * every line */' drv.c
+cp drv.c "$work/with-unstaged.c"
+if git commit -qm clean9 > "$work/out" 2>&1; then pass "git hook: unstaged edits do not shift the staged lines"
+else cat "$work/out"; fail "git hook: unstaged edits do not shift the staged lines"; fi
+cmp -s drv.c "$work/with-unstaged.c" && pass "git hook: unstaged edits are put back" \
+  || fail "git hook: unstaged edits are put back"
+git checkout -q -- drv.c
+# Were the working tree analyzed with the index's line numbers, these
+# unstaged lines would push the staged bug out of the changed range.
+buggy_change 9 && git add drv.c
+sed -i '1i /* an unstaged comment\n * that moves\n *\n *\n *\n *\n *\n *\n *\n * every line */' drv.c
+if git commit -qm buggy9 > "$work/out" 2>&1; then cat "$work/out"; fail "git hook: a staged bug is caught despite unstaged edits"
+else pass "git hook: a staged bug is caught despite unstaged edits"; fi
+git reset -q --hard HEAD
 git reset -q --hard HEAD
 rm .git/hooks/pre-commit
 
@@ -99,6 +117,10 @@ if pre-commit try-repo "$root" kmodlint > "$work/out" 2>&1; then cat "$work/out"
 else pass "pre-commit: buggy change fails"; fi
 grep -q '\[release.mismatch\]' "$work/out" && pass "pre-commit: names the finding" \
   || { cat "$work/out"; fail "pre-commit: names the finding"; }
+pre-commit try-repo "$root" kmodlint-files --all-files > "$work/out" 2>&1 \
+  && { cat "$work/out"; fail "pre-commit kmodlint-files --all-files: fails on the old bug too"; } \
+  || { grep -q '\[leak.local\]' "$work/out" && pass "pre-commit kmodlint-files --all-files: fails on the old bug too" \
+       || { cat "$work/out"; fail "pre-commit kmodlint-files --all-files: names the old bug"; }; }
 
 # 3. --diff-base, as a CI job on a merge request uses it.
 git commit -qm buggy --no-verify
@@ -109,5 +131,22 @@ set -e
 [ "$since_parent" = 1 ] && grep -q '\[release.mismatch\]' "$work/out" && ! grep -q 'leak.local' "$work/out" \
   && pass "--diff-base HEAD~1: the commit's bug, not the old one" || { cat "$work/out"; fail "--diff-base HEAD~1"; }
 [ "$since_head" = 0 ] && pass "--diff-base HEAD: no change, no findings" || { cat "$work/out-head"; fail "--diff-base HEAD"; }
+
+# A merge request is what its branch changed since it forked, not what the
+# base branch gained meanwhile: here the base branch edits old_leak()'s
+# return line after the fork; the branch only adds a file.
+base_branch=$(git rev-parse --abbrev-ref HEAD)
+git checkout -q -b side HEAD~1
+git checkout -q "$base_branch"
+sed -i '0,/^\treturn 0;$/s//\treturn 0; \/* edited on the base branch *\//' drv.c
+git commit -qam base-edit --no-verify
+git checkout -q side
+printf 'int side_only;\n' > side.c && git add side.c && git commit -qm side --no-verify
+set +e
+kmodlint --diff-base "$base_branch" > "$work/out" 2>&1; since_fork=$?
+set -e
+[ "$since_fork" = 0 ] && ! grep -q leak.local "$work/out" \
+  && pass "--diff-base: only the branch's own changes (merge base)" \
+  || { cat "$work/out"; fail "--diff-base: only the branch's own changes (merge base)"; }
 
 exit $failed
