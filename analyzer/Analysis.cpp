@@ -214,6 +214,37 @@ private:
 
 } // namespace
 
+/// What clang::tooling's FrontendActionFactory does, with the compiler's
+/// "N errors generated." summary sent nowhere: kmodlint reports parse
+/// failures itself, with the errors, once.
+class QuietToolAction : public clang::tooling::ToolAction {
+public:
+  QuietToolAction(const AnalysisOptions &Options, UnitResult &Result)
+      : Options(Options), Result(Result) {}
+
+  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
+                     clang::FileManager *Files,
+                     std::shared_ptr<clang::PCHContainerOperations> PCH,
+                     clang::DiagnosticConsumer *Diagnostics) override {
+    clang::CompilerInstance Compiler(std::move(PCH));
+    Compiler.setInvocation(std::move(Invocation));
+    Compiler.setFileManager(Files);
+    Compiler.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>());
+    ModuleAction Action(Options, Result);
+    Compiler.createDiagnostics(Diagnostics, /*ShouldOwnClient=*/false);
+    if (!Compiler.hasDiagnostics())
+      return false;
+    Compiler.createSourceManager(*Files);
+    bool Success = Compiler.ExecuteAction(Action);
+    Files->clearStatCache();
+    return Success;
+  }
+
+private:
+  const AnalysisOptions &Options;
+  UnitResult &Result;
+};
+
 /// Keeps the compiler's errors for the parse-failure report and drops its
 /// warnings: kmodlint's output is findings, and -w cannot silence driver
 /// warnings about gcc options.
@@ -274,8 +305,10 @@ UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options)
   llvm::raw_string_ostream ErrorStream(ErrorText);
   auto DiagOpts = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
   CompilerErrorCollector Printer(ErrorStream, DiagOpts.get());
+  QuietToolAction Action(Options, Result);
   clang::tooling::ToolInvocation Invocation(
-      Args, std::make_unique<ModuleAction>(Options, Result), Files.get());
+      Args, &Action, Files.get(),
+      std::make_shared<clang::PCHContainerOperations>());
   Invocation.setDiagnosticConsumer(&Printer);
   Invocation.setDiagnosticOptions(DiagOpts.get());
   bool Ok = Invocation.run();

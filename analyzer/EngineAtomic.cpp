@@ -18,7 +18,12 @@ namespace kmodlint {
 /// How a finding names a gfp mask: as written, unless that is unreadable.
 static std::string maskText(const clang::Expr *E, const clang::ASTContext &AST) {
   llvm::StringRef Text = writtenText(E, AST);
-  return Text.empty() || Text.size() > 80 ? "the gfp mask" : Text.str();
+  // A mask written inside a macro body (#define ALLOC(n) kmalloc(n,
+  // GFP_KERNEL)) reads back as the macro's invocation: "ALLOC(64)" would
+  // misname the mask.
+  if (Text.empty() || Text.size() > 80 || Text.contains('('))
+    return "the gfp mask";
+  return Text.str();
 }
 
 std::optional<uint64_t> PathEngine::gfpValue(PathState &S,
