@@ -24,6 +24,28 @@ llvm::StringRef writtenText(const clang::Expr *E, const clang::ASTContext &AST) 
       SM, AST.getLangOpts());
 }
 
+std::optional<std::pair<const clang::Expr *, const clang::FieldDecl *>>
+containerOf(const clang::Expr *E) {
+  const auto *Sub = llvm::dyn_cast_or_null<clang::BinaryOperator>(
+      stripValuePreservingWrappers(E));
+  if (!Sub || Sub->getOpcode() != clang::BO_Sub ||
+      !Sub->getLHS()->getType()->isPointerType())
+    return std::nullopt;
+  const auto *Offset =
+      llvm::dyn_cast<clang::OffsetOfExpr>(Sub->getRHS()->IgnoreParenCasts());
+  if (!Offset || Offset->getNumComponents() != 1 ||
+      Offset->getComponent(0).getKind() != clang::OffsetOfNode::Field)
+    return std::nullopt;
+  const clang::Expr *Pointer = Sub->getLHS()->IgnoreParenCasts();
+  // The macro's `void *__mptr = (void *)(ptr);`.
+  if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(Pointer))
+    if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl());
+        Var && Var->hasLocalStorage() && !llvm::isa<clang::ParmVarDecl>(Var) &&
+        Var->getInit() && Var->getName().starts_with("__mptr"))
+      Pointer = Var->getInit()->IgnoreParenCasts();
+  return std::make_pair(Pointer, Offset->getComponent(0).getField());
+}
+
 const clang::Expr *stripValuePreservingWrappers(const clang::Expr *E) {
   while (E) {
     E = E->IgnoreParenCasts();

@@ -62,6 +62,13 @@ llvm::StringRef writtenText(const clang::Expr *E, const clang::ASTContext &AST);
 /// change which object a pointer expression denotes.
 const clang::Expr *stripValuePreservingWrappers(const clang::Expr *E);
 
+/// container_of(ptr, T, member): `(T *)(__mptr - offsetof(T, member))`
+/// with `void *__mptr = (void *)(ptr)` (6.1 and 6.12 include/linux/
+/// container_of.h), or the subtraction written directly. Gives ptr and the
+/// member; only single-member offsetof() is recognized.
+std::optional<std::pair<const clang::Expr *, const clang::FieldDecl *>>
+containerOf(const clang::Expr *E);
+
 } // namespace kmodlint
 
 #endif

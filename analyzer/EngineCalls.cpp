@@ -288,7 +288,69 @@ Value PathEngine::evaluateWithOrigins(PathState &S, const clang::Expr *E) {
   if (!V.isInt())
     V = Value::integer(IntKnowledge::Unknown);
   V.Int.DerivedFrom.assign(From.begin(), From.end());
+  // &obj->member: remember which member, for container_of(..., member).
+  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E->IgnoreParenCasts());
+      UO && UO->getOpcode() == clang::UO_AddrOf && From.size() == 1)
+    if (const auto *ME =
+            llvm::dyn_cast<clang::MemberExpr>(UO->getSubExpr()->IgnoreParens());
+        ME && ME->isArrow())
+      V.Int.MemberOf = llvm::dyn_cast<clang::FieldDecl>(ME->getMemberDecl());
   return V;
+}
+
+void PathEngine::releaseContainer(PathState &S, const clang::CallExpr *Call,
+                                  const ReleasedLocation &R,
+                                  const clang::Expr *Arg, llvm::StringRef Name) {
+  // helper(&obj->member): the helper frees obj through container_of().
+  std::optional<AccessPath> Path;
+  if (auto Base = AccessPath::ofAddressOrValue(Arg)) {
+    AccessPath Full = Base->withFields(R.Fields);
+    if (!Full.Fields.empty() && Full.Fields.back()->getCanonicalDecl() ==
+                                    R.ContainerMember->getCanonicalDecl()) {
+      Full.Fields.pop_back();
+      Path = Full;
+    }
+  }
+  // helper(p) with p = &obj->member earlier: find where obj is held.
+  if (!Path && R.Fields.empty()) {
+    Value V = evaluateWithOrigins(S, Arg);
+    if (V.isInt() && V.Int.MemberOf && V.Int.DerivedFrom.size() == 1 &&
+        V.Int.MemberOf->getCanonicalDecl() ==
+            R.ContainerMember->getCanonicalDecl())
+      for (const auto &[P, Held] : S.Bindings)
+        if (Held.isObject() && Held.Object == V.Int.DerivedFrom.front()) {
+          Path = P;
+          break;
+        }
+  }
+  if (Path)
+    release(S, Call, *R.Release, nullptr, Path, Name, R.Loc);
+}
+
+Value PathEngine::containerValue(PathState &S, const clang::Expr *Inner,
+                                 const clang::FieldDecl *Member) {
+  Value V = evaluateWithOrigins(S, Inner);
+  // container_of(&obj->member, T, member) is obj.
+  if (V.isInt() && V.Int.MemberOf && V.Int.DerivedFrom.size() == 1 &&
+      V.Int.MemberOf->getCanonicalDecl() == Member->getCanonicalDecl())
+    return Value::object(V.Int.DerivedFrom.front());
+  // In a helper given &obj->member: the caller's obj, as an object of its
+  // own, so that releasing it is summarized as "releases the container of
+  // parameter N" (hwmon_dev_release(&hwdev->dev) frees hwdev).
+  const TrackedObject *Inside = S.object(V);
+  if (!Inside || !Inside->IsParameter || Inside->ContainerMember ||
+      !Inside->FirstPath || !Inside->FirstPath->parameter())
+    return {};
+  ObjectId Id = objectIdFor("container:" + Inside->FirstPath->str() + ":" +
+                            Member->getNameAsString());
+  if (!S.Objects.count(Id)) {
+    TrackedObject Container;
+    Container.IsParameter = true;
+    Container.FirstPath = Inside->FirstPath;
+    Container.ContainerMember = Member;
+    S.Objects[Id] = Container;
+  }
+  return Value::object(Id);
 }
 
 void PathEngine::storeEscapes(PathState &S, const AccessPath &Target,
@@ -371,6 +433,10 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
       if (R.Param >= Call->getNumArgs())
         break;
       const clang::Expr *Arg = Call->getArg(R.Param);
+      if (R.ContainerMember) {
+        releaseContainer(S, Call, R, Arg, Name);
+        break;
+      }
       if (R.Fields.empty()) {
         release(S, Call, *R.Release, Arg, std::nullopt, Name, R.Loc);
         break;
@@ -394,7 +460,8 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
   // often correlated with the caller's own tests): ownership is no longer
   // clear, so no leak is claimed for it, and no double free either.
   for (const ReleasedLocation &R : Summary->MayReleases) {
-    if (R.Kind != ReleasedLocation::Parameter || R.Param >= Call->getNumArgs())
+    if (R.Kind != ReleasedLocation::Parameter || R.Param >= Call->getNumArgs() ||
+        R.ContainerMember)
       continue;
     auto Base = AccessPath::ofAddressOrValue(Call->getArg(R.Param));
     Value V = Base ? S.lookup(Base->withFields(R.Fields)) : Value();

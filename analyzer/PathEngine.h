@@ -188,6 +188,13 @@ private:
   /// \p E's value, or for a value computed from tracked pointers
   /// (page_address(page), (unsigned long)p) an integer derived from them.
   Value evaluateWithOrigins(PathState &S, const clang::Expr *E);
+  /// Applies a summary's "releases the container of parameter N".
+  void releaseContainer(PathState &S, const clang::CallExpr *Call,
+                        const struct ReleasedLocation &R, const clang::Expr *Arg,
+                        llvm::StringRef Name);
+  /// container_of(Inner, T, Member): the object that holds Inner.
+  Value containerValue(PathState &S, const clang::Expr *Inner,
+                       const clang::FieldDecl *Member);
   void invalidateForUnknownCall(PathState &S, const clang::CallExpr *Call);
   bool applySummary(PathState &S, const clang::CallExpr *Call);
 

@@ -52,6 +52,9 @@ struct TrackedObject {
 
   /// The value a pointer parameter had on entry (the caller's object).
   bool IsParameter = false;
+  /// For container_of(param, T, M) in a helper: the object that holds the
+  /// caller's pointer as its member M (FirstPath is the parameter's path).
+  const clang::FieldDecl *ContainerMember = nullptr;
   const AcquireFunction *Acquirer = nullptr;
   /// For resources named by an argument (request_irq(irq, ...),
   /// misc_register(&misc)): that argument's access path.
@@ -123,6 +126,9 @@ struct IntFact {
   llvm::SmallVector<ObjectId, 1> DerivedFrom;
   /// The exact value when known (gfp masks kept in variables).
   std::optional<int64_t> Constant;
+  /// For &obj->member: the member, with obj the one DerivedFrom object, so
+  /// that container_of() can lead back to obj.
+  const clang::FieldDecl *MemberOf = nullptr;
   /// For spin_trylock(): the hold (index into PathState::PendingHolds)
   /// taken when this result is non-zero.
   int TrylockHold = -1;

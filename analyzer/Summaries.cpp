@@ -21,6 +21,8 @@ std::string ReleasedLocation::key() const {
                     std::to_string(reinterpret_cast<uintptr_t>(Family));
   for (const clang::FieldDecl *F : Fields)
     Key += "." + F->getNameAsString();
+  if (ContainerMember)
+    Key += ":container-of:" + ContainerMember->getNameAsString();
   return Key;
 }
 
@@ -107,6 +109,24 @@ public:
     }
     const AccessPath &P = *Obj.FirstPath;
     L.Fields = P.Fields;
+    if (Obj.ContainerMember) {
+      if (const clang::ParmVarDecl *Param = P.parameter();
+          Param && !Reassigned.contains(Param)) {
+        L.Kind = ReleasedLocation::Parameter;
+        L.Param = Param->getFunctionScopeIndex();
+        L.ContainerMember = Obj.ContainerMember;
+        Found.push_back(L);
+      }
+      // kref_put(&d->kref, d_delete) pairs by the container's type, as a
+      // release through a local of that type always has.
+      if (P.Fields.empty()) {
+        ReleasedLocation ByType;
+        ByType.Kind = ReleasedLocation::Drvdata;
+        ByType.Root = Obj.ContainerMember->getParent()->getCanonicalDecl();
+        Found.push_back(ByType);
+      }
+      return Found;
+    }
     if (const clang::ParmVarDecl *Param = P.parameter()) {
       if (!Reassigned.contains(Param)) {
         L.Kind = ReleasedLocation::Parameter;

@@ -30,6 +30,9 @@ struct ReleasedLocation {
   unsigned Param = 0;
   const clang::Decl *Root = nullptr;
   llvm::SmallVector<const clang::FieldDecl *, 2> Fields;
+  /// For Parameter: what is released is the object holding the parameter
+  /// (through Fields) as this member: container_of(dev, T, member).
+  const clang::FieldDecl *ContainerMember = nullptr;
   const AllocFamily *Family = nullptr;
   const ReleaseFunction *Release = nullptr;
   clang::SourceLocation Loc;
