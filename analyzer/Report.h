@@ -18,6 +18,10 @@ struct RuleInfo {
   std::string Id;
   std::string Summary;
   std::string HelpMarkdown; ///< the check's documentation page
+
+  /// The page's "What it finds" paragraph, as plain text; the summary when
+  /// the page has none.
+  std::string fullDescription() const;
 };
 
 /// gcc style, which editors' quickfix and problem matchers read:

@@ -100,6 +100,29 @@ invocation(const ArtifactLocations &Artifacts,
 
 } // namespace
 
+std::string RuleInfo::fullDescription() const {
+  llvm::StringRef Page = HelpMarkdown;
+  size_t At = Page.find("What it finds");
+  if (At == llvm::StringRef::npos)
+    return Summary;
+  // "## What it finds\n<paragraph>" or "**What it finds.** <paragraph>".
+  llvm::StringRef Rest = Page.substr(At + strlen("What it finds"));
+  Rest = Rest.ltrim(".*: \n");
+  llvm::StringRef Paragraph = Rest.split("\n\n").first;
+  std::string Text;
+  for (size_t I = 0; I < Paragraph.size(); ++I) {
+    char C = Paragraph[I];
+    if (C == '`')
+      continue;
+    if (Paragraph.substr(I).starts_with("**")) { // bold markers only
+      ++I;
+      continue;
+    }
+    Text += C == '\n' ? ' ' : C;
+  }
+  return Text.empty() ? Summary : Text;
+}
+
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 llvm::ArrayRef<RuleInfo> Rules, llvm::StringRef ToolVersion,
                 llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
@@ -114,7 +137,7 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     llvm::json::Object R{{"id", Rule.Id},
                          {"name", Rule.Id},
                          {"shortDescription", message(Rule.Summary)},
-                         {"fullDescription", message(Rule.Summary)},
+                         {"fullDescription", message(Rule.fullDescription())},
                          {"defaultConfiguration",
                           llvm::json::Object{{"level", "warning"}}}};
     if (!Rule.HelpMarkdown.empty())
