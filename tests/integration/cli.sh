@@ -172,6 +172,8 @@ assert any("relatedLocations" in x for x in res)
 assert any("fixes" in x for x in res)
 assert all(x["partialFingerprints"] for x in res)
 assert all("help" in rule for rule in r["tool"]["driver"]["rules"]), "every rule has its doc page"
+assert all(rule["fullDescription"]["text"] != rule["shortDescription"]["text"]
+           for rule in r["tool"]["driver"]["rules"]), "full descriptions come from the pages"
 P
 python3 -c "
 import json; d = json.load(open('k.sarif')); del d['runs'][0]['tool']['driver']['name']
