@@ -90,18 +90,24 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
       return true;
     }
   if (auto Exit = Model.atomicExit(Name)) {
-    if (S.Atomic.empty())
-      return true; // taken by a caller, or before an unknown call
     std::optional<AccessPath> Lock;
     if (*Exit && **Exit < Call->getNumArgs())
       Lock = AccessPath::ofAddressOrValue(Call->getArg(**Exit));
+    auto Own = [](const AtomicHold &H) { return !H.IsCallbackContext; };
+    if (llvm::none_of(S.Atomic, Own)) {
+      // Taken by a caller (or before an unknown call): the caller's
+      // context is left here.
+      if (ForSummary)
+        S.LeftCallerAtomic = true;
+      return true;
+    }
     auto Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(),
                               [&](const AtomicHold &H) {
-                                return Lock && H.Lock == Lock;
+                                return Own(H) && Lock && H.Lock == Lock;
                               });
     // Locks named differently (&l vs &l->rlock) pair with the innermost.
     if (Match == S.Atomic.rend())
-      Match = S.Atomic.rbegin();
+      Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(), Own);
     S.Atomic.erase(std::next(Match).base());
     return true;
   }

@@ -285,6 +285,12 @@ bool PathEngine::assumeTruth(PathState &S, const clang::Expr *E, bool Truth) {
   Value V = evaluate(S, E);
   std::string Spelling = spell(E);
   bool IsPointer = E->getType()->isPointerType();
+  // `if (dev->absinfo) return;` taken the other way: the lazy-allocation
+  // idiom, whose callers have usually set the field long before.
+  if (ForSummary && !Truth && IsPointer)
+    if (auto Path = AccessPath::of(E); Path && Path->isParameter() &&
+                                       !Path->Fields.empty())
+      S.AssumedParameterFieldNull = true;
   if (TrackedObject *Obj = S.object(V)) {
     if (Obj->Status == ObjectStatus::Released)
       return true;

@@ -270,6 +270,7 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
       AtomicHold Hold;
       Hold.What = Use->Context;
       Hold.InInterrupt = Use->InInterrupt;
+      Hold.IsCallbackContext = true;
       Hold.By = "registered with " + Use->RegisteredBy +
                 (llvm::StringRef(Use->RegisteredBy).contains('.') ? "" : "()");
       Hold.Loc = Use->RegisteredAt;

@@ -127,6 +127,10 @@ public:
   /// Whether a function registered as an atomic callback starts in atomic
   /// context (the check run), or context-free (summaries).
   bool StartsInCallbackContext = false;
+  /// The run computes a function summary: also track the facts only
+  /// summaries read (PathState::LeftCallerAtomic, AssumedParameterFieldNull).
+  /// They split states, so the checks' runs leave them out.
+  bool ForSummary = false;
 
   /// Runs the engine over \p FD's body. Returns false when the function has
   /// no body or the budget ran out before every path was explored.

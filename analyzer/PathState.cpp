@@ -79,7 +79,9 @@ bool PathState::sameTypestate(const PathState &O) const {
        ++A, ++B)
     if (A->first != B->first || !A->second.sameTypestate(B->second))
       return false;
-  return Returned.sameTypestate(O.Returned) && Atomic == O.Atomic;
+  return Returned.sameTypestate(O.Returned) && Atomic == O.Atomic &&
+         LeftCallerAtomic == O.LeftCallerAtomic &&
+         AssumedParameterFieldNull == O.AssumedParameterFieldNull;
 }
 
 } // namespace kmodlint

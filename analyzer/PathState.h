@@ -196,6 +196,9 @@ struct AtomicHold {
   std::optional<AccessPath> Lock;
   /// in_interrupt() is true here: hard IRQ, softirq, bottom halves off.
   bool InInterrupt = false;
+  /// The function runs in this context (an IRQ handler...): no unlock in
+  /// its body ends it.
+  bool IsCallbackContext = false;
   bool operator==(const AtomicHold &O) const {
     return What == O.What && Loc == O.Loc && Lock == O.Lock;
   }
@@ -222,6 +225,12 @@ public:
   bool NoReturn = false;
   /// Atomic context, innermost last.
   std::vector<AtomicHold> Atomic;
+  /// An unlock of a lock this function did not take: the caller's atomic
+  /// context was left (sdhci_send_command_retry() drops host->lock around
+  /// usleep_range()), so what follows is not in the caller's context.
+  bool LeftCallerAtomic = false;
+  /// A branch assumed a parameter's pointer field NULL (p->buf == NULL).
+  bool AssumedParameterFieldNull = false;
   std::vector<AtomicHold> PendingHolds;
   const clang::Decl *DrvdataKey = nullptr;
 

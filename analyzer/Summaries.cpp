@@ -162,6 +162,14 @@ public:
   void onSleep(const SleepEvent &Event, const PathState &S) override {
     if (!S.Atomic.empty())
       return; // sleeping under its own lock is reported where it happens
+    if (S.LeftCallerAtomic)
+      return; // it dropped the caller's lock first: not the caller's context
+    // Lazy initialization (`if (!dev->absinfo) dev->absinfo = kcalloc(...,
+    // GFP_KERNEL)`, input_alloc_absinfo()): it sleeps only while a field
+    // of the caller's object is still unset, which callers in atomic
+    // context have almost always set before. Not claimed for them.
+    if (S.AssumedParameterFieldNull)
+      return;
     SleepWitness W;
     W.Reason = Event.Reason;
     W.UnlessInInterrupt = Event.UnlessInInterrupt;
@@ -300,6 +308,7 @@ const FunctionSummary *Summaries::get(const clang::FunctionDecl *FD) {
     return nullptr; // recursion: no summary inside its own cycle
   SummaryBuilder Builder(Def, TU.Model, TU.Stores);
   PathEngine Engine(TU, Builder);
+  Engine.ForSummary = true;
   bool Complete = Engine.run(Def);
   InProgress.erase(Def);
   auto Summary = std::make_unique<FunctionSummary>(Builder.build());

@@ -293,7 +293,7 @@ static std::vector<RuleInfo> ruleInfos() {
   return Rules;
 }
 
-static bool writeOutput(llvm::raw_ostream &Out,
+static void writeOutput(llvm::raw_ostream &Out,
                         const std::vector<Finding> &Findings,
                         llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
   switch (Format) {
@@ -308,7 +308,6 @@ static bool writeOutput(llvm::raw_ostream &Out,
     break;
   }
   Out.flush();
-  return true;
 }
 
 int main(int argc, const char **argv) {
