@@ -136,9 +136,24 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
     ObjectId KeyedId = 0;
     if (heldByKey(S, Fn, Path, Arg ? keyText(Arg) : std::string(), KeyedId))
       V = Value::object(KeyedId);
+    else if (Value Handle = keyFromHandle(S, Fn, Arg); Handle.isObject())
+      V = Handle;
     else if (V.isInt())
       V = Value(); // a pointer we know only as "not NULL" or "from foo()"
   }
+  // First met here (a remove callback): the key read from a handle that
+  // every store in this file fills with this family names the handle.
+  if (!V.isObject() && !Fn.ByKeyOnly && TU.Stores && releasesByKey(Fn))
+    if (const auto *Member = Arg ? llvm::dyn_cast<clang::MemberExpr>(
+                                       Arg->IgnoreParenImpCasts())
+                                 : nullptr;
+        Member && Member->isArrow())
+      if (auto Handle = AccessPath::of(Member->getBase()))
+        if (const StoredFamily *Stored = TU.Stores->lookup(*Handle);
+            Stored && Stored->Family == TU.Model.familyReleasedBy(Fn.Name)) {
+          Path = Handle;
+          Arg = nullptr; // the key is not the object: never bind it
+        }
   bool DrvdataArg = false;
   if (const auto *Getter = Arg ? llvm::dyn_cast<clang::CallExpr>(
                                      Arg->IgnoreParenCasts())
@@ -296,6 +311,34 @@ Value PathEngine::evaluateWithOrigins(PathState &S, const clang::Expr *E) {
         ME && ME->isArrow())
       V.Int.MemberOf = llvm::dyn_cast<clang::FieldDecl>(ME->getMemberDecl());
   return V;
+}
+
+bool PathEngine::releasesByKey(const ReleaseFunction &Fn) const {
+  // release_mem_region(start, n) names the region by the key its acquirer
+  // took (request_mem_region(start, ...)); kfree(p) takes the object.
+  const AllocFamily *Family = TU.Model.familyReleasedBy(Fn.Name);
+  return Family && llvm::any_of(Family->Acquirers, [&](const std::string &Name) {
+           const AcquireFunction *Acquire = TU.Model.findAcquire(Name);
+           return Acquire && Acquire->KeyArg;
+         });
+}
+
+Value PathEngine::keyFromHandle(PathState &S, const ReleaseFunction &Fn,
+                                const clang::Expr *Arg) {
+  // release_mem_region(pd->ioarea->start, size): the key is read from the
+  // handle request_mem_region() returned, so the handle is what goes.
+  const auto *Member = Arg ? llvm::dyn_cast<clang::MemberExpr>(
+                                 Arg->IgnoreParenImpCasts())
+                           : nullptr;
+  if (!Member || !Member->isArrow() || !AccessPath::of(Member->getBase()) ||
+      !releasesByKey(Fn))
+    return {};
+  Value Handle = evaluate(S, Member->getBase());
+  const TrackedObject *Obj = S.object(Handle);
+  if (!Obj || Obj->Status != ObjectStatus::Held || !Obj->Family ||
+      TU.Model.familyReleasedBy(Fn.Name) != Obj->Family)
+    return {};
+  return Handle;
 }
 
 void PathEngine::releaseContainer(PathState &S, const clang::CallExpr *Call,

@@ -192,6 +192,12 @@ private:
   /// \p E's value, or for a value computed from tracked pointers
   /// (page_address(page), (unsigned long)p) an integer derived from them.
   Value evaluateWithOrigins(PathState &S, const clang::Expr *E);
+  /// A key-named release given handle->field (release_mem_region(
+  /// res->start, ...)): the tracked handle of the released family, if any.
+  Value keyFromHandle(PathState &S, const ReleaseFunction &Fn,
+                      const clang::Expr *Arg);
+  /// Whether \p Fn's argument is a key its family's acquirers took.
+  bool releasesByKey(const ReleaseFunction &Fn) const;
   /// Applies a summary's "releases the container of parameter N".
   void releaseContainer(PathState &S, const clang::CallExpr *Call,
                         const struct ReleasedLocation &R, const clang::Expr *Arg,
