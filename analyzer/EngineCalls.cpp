@@ -612,6 +612,14 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
   if (auto Kind = Model.conditionKind(Name)) {
     if (*Kind == ConditionKind::ErrorValue)
       S.ExprValues[Call] = Value::integer(IntKnowledge::Negative);
+    // status = PTR_ERR_OR_ZERO(dev): testing status settles whether dev
+    // is an object or an error pointer.
+    if (*Kind == ConditionKind::ErrorStatus && Call->getNumArgs() == 1) {
+      Value Status = Value::integer(IntKnowledge::NonPositive, Name.str());
+      if (Value Pointer = evaluate(S, Call->getArg(0)); Pointer.isObject())
+        Status.Int.Guards = Pointer.Object;
+      S.ExprValues[Call] = Status;
+    }
     return;
   }
   if (auto Arg = Model.drvdataSetterArg(Name)) {

@@ -78,9 +78,20 @@ static bool isZeroConstant(const clang::Expr *E, clang::ASTContext &AST) {
 void PathEngine::settleAcquisition(PathState &S, const IntFact &Status,
                                    IntKnowledge Known) {
   auto It = S.Objects.find(Status.Guards);
-  if (!Status.Guards || It == S.Objects.end() || !It->second.Pending)
+  if (!Status.Guards || It == S.Objects.end())
     return;
   TrackedObject &Obj = It->second;
+  // PTR_ERR_OR_ZERO(p): 0 means p is a valid pointer, anything else that
+  // it is an error pointer, which holds nothing.
+  if (!Obj.Pending) {
+    if (Obj.Status != ObjectStatus::Held)
+      return;
+    if (isSubset(Known, IntKnowledge::Zero))
+      Obj.MaybeError = false;
+    else if (isSubset(Known, IntKnowledge::NonZero) && Obj.MaybeError)
+      S.Objects.erase(It);
+    return;
+  }
   // request_irq() returns 0 or -errno; register_chrdev(0, ...) a major
   // number or -errno.
   bool PositiveIsSuccess =

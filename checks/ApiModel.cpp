@@ -265,21 +265,20 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
       if (auto E = P.shape(Conditions, true, "conditions"))
         return E;
       if (auto E = P.checkKeys(Conditions,
-                               {"is_error", "is_error_or_null", "error_value"},
+                               {"is_error", "is_error_or_null", "error_value",
+                                "error_status"},
                                "conditions"))
         return E;
-      if (auto E = P.shape(Conditions["error_value"], false, "error_value"))
-        return E;
-      for (const auto &Name : Conditions["error_value"])
-        this->Conditions[Name.as<std::string>()] = ConditionKind::ErrorValue;
-      if (auto E = P.shape(Conditions["is_error"], false, "is_error"))
-        return E;
-      for (const auto &Name : Conditions["is_error"])
-        this->Conditions[Name.as<std::string>()] = ConditionKind::IsError;
-      if (auto E = P.shape(Conditions["is_error_or_null"], false, "is_error_or_null"))
-        return E;
-      for (const auto &Name : Conditions["is_error_or_null"])
-        this->Conditions[Name.as<std::string>()] = ConditionKind::IsErrorOrNull;
+      for (auto [Key, Kind] :
+           {std::pair{"error_value", ConditionKind::ErrorValue},
+            std::pair{"is_error", ConditionKind::IsError},
+            std::pair{"is_error_or_null", ConditionKind::IsErrorOrNull},
+            std::pair{"error_status", ConditionKind::ErrorStatus}}) {
+        if (auto E = P.shape(Conditions[Key], false, Key))
+          return E;
+        for (const auto &Name : Conditions[Key])
+          this->Conditions[Name.as<std::string>()] = Kind;
+      }
     }
     if (const YAML::Node Drvdata = Root["drvdata"]) {
       if (auto E = P.shape(Drvdata, true, "drvdata"))

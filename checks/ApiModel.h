@@ -137,7 +137,9 @@ struct ReleaseVerdict {
   const CompatibleRelease *VersionRule = nullptr;
 };
 
-enum class ConditionKind { IsError, IsErrorOrNull, ErrorValue };
+/// IS_ERR(p), IS_ERR_OR_NULL(p); ERR_PTR()/PTR_ERR() values; and
+/// PTR_ERR_OR_ZERO(p), a status that is 0 exactly when p is a valid pointer.
+enum class ConditionKind { IsError, IsErrorOrNull, ErrorValue, ErrorStatus };
 
 class ApiModel {
 public:

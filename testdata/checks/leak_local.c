@@ -5,6 +5,8 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/string.h>
+#include <linux/err.h>
+#include <linux/uaccess.h>
 
 struct table {
 	int n;
@@ -52,5 +54,16 @@ static void use_and_forget(int n)
 		return;
 	memset(scratch, 0, n * sizeof(u32));
 } // expect-warning: kmalloc memory acquired by kmalloc_array() ('scratch') is not released when use_and_forget() returns [leak.local]
+
+/* A valid pointer per PTR_ERR_OR_ZERO() is a held one. */
+static int status_then_forget(const void __user *src, size_t n)
+{
+	char *cfg = memdup_user(src, n);
+	int status = PTR_ERR_OR_ZERO(cfg);
+
+	if (status)
+		return status;
+	return 0; // expect-warning: kmalloc memory acquired by memdup_user() ('cfg') is not released when status_then_forget() returns 0 [leak.local]
+}
 
 MODULE_LICENSE("GPL");
