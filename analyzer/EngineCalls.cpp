@@ -131,29 +131,31 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
     return;
   if (Fn.ByKeyOnly)
     V = Value(); // the argument names the resource; it is not the resource
+  // release_mem_region(pd->ioarea->start, n): the key is read from the
+  // handle request_mem_region() returned, so the handle is what goes.
+  const AllocFamily *Released = TU.Model.familyReleasedBy(Fn.Name);
+  std::optional<AccessPath> Handle = keyHandle(Fn, Arg);
   if (Fn.FamilyWide || !V.isObject()) {
     // Resources named by a key (free_irq(irq, ...)), or by nothing at all.
     ObjectId KeyedId = 0;
+    Value Held = Handle ? S.lookup(*Handle) : Value();
+    const TrackedObject *HeldObj = S.object(Held);
     if (heldByKey(S, Fn, Path, Arg ? keyText(Arg) : std::string(), KeyedId))
       V = Value::object(KeyedId);
-    else if (Value Handle = keyFromHandle(S, Fn, Arg); Handle.isObject())
-      V = Handle;
+    else if (HeldObj && HeldObj->Status == ObjectStatus::Held &&
+             HeldObj->Family && HeldObj->Family == Released)
+      V = Held;
     else if (V.isInt())
       V = Value(); // a pointer we know only as "not NULL" or "from foo()"
   }
-  // First met here (a remove callback): the key read from a handle that
-  // every store in this file fills with this family names the handle.
-  if (!V.isObject() && !Fn.ByKeyOnly && TU.Stores && releasesByKey(Fn))
-    if (const auto *Member = Arg ? llvm::dyn_cast<clang::MemberExpr>(
-                                       Arg->IgnoreParenImpCasts())
-                                 : nullptr;
-        Member && Member->isArrow())
-      if (auto Handle = AccessPath::of(Member->getBase()))
-        if (const StoredFamily *Stored = TU.Stores->lookup(*Handle);
-            Stored && Stored->Family == TU.Model.familyReleasedBy(Fn.Name)) {
-          Path = Handle;
-          Arg = nullptr; // the key is not the object: never bind it
-        }
+  // First met here (a remove callback): a handle that every store in this
+  // file fills with the released family is the object.
+  if (!V.isObject() && Handle && !Fn.ByKeyOnly && TU.Stores)
+    if (const StoredFamily *Stored = TU.Stores->lookup(*Handle);
+        Stored && Stored->Family == Released) {
+      Path = Handle;
+      Arg = nullptr; // the key is not the object: never bind it
+    }
   bool DrvdataArg = false;
   if (const auto *Getter = Arg ? llvm::dyn_cast<clang::CallExpr>(
                                      Arg->IgnoreParenCasts())
@@ -323,22 +325,24 @@ bool PathEngine::releasesByKey(const ReleaseFunction &Fn) const {
          });
 }
 
-Value PathEngine::keyFromHandle(PathState &S, const ReleaseFunction &Fn,
-                                const clang::Expr *Arg) {
-  // release_mem_region(pd->ioarea->start, size): the key is read from the
-  // handle request_mem_region() returned, so the handle is what goes.
+std::optional<AccessPath> PathEngine::keyHandle(const ReleaseFunction &Fn,
+                                                const clang::Expr *Arg) const {
   const auto *Member = Arg ? llvm::dyn_cast<clang::MemberExpr>(
                                  Arg->IgnoreParenImpCasts())
                            : nullptr;
-  if (!Member || !Member->isArrow() || !AccessPath::of(Member->getBase()) ||
-      !releasesByKey(Fn))
-    return {};
-  Value Handle = evaluate(S, Member->getBase());
-  const TrackedObject *Obj = S.object(Handle);
-  if (!Obj || Obj->Status != ObjectStatus::Held || !Obj->Family ||
-      TU.Model.familyReleasedBy(Fn.Name) != Obj->Family)
-    return {};
-  return Handle;
+  if (!Member || !Member->isArrow() || !releasesByKey(Fn))
+    return std::nullopt;
+  return AccessPath::of(Member->getBase());
+}
+
+/// For a value &obj->member (evaluateWithOrigins()): obj, when \p Member is
+/// that member.
+static std::optional<ObjectId> holderOfMember(const Value &V,
+                                              const clang::FieldDecl *Member) {
+  if (!V.isInt() || !V.Int.MemberOf || V.Int.DerivedFrom.size() != 1 ||
+      V.Int.MemberOf->getCanonicalDecl() != Member->getCanonicalDecl())
+    return std::nullopt;
+  return V.Int.DerivedFrom.front();
 }
 
 void PathEngine::releaseContainer(PathState &S, const clang::CallExpr *Call,
@@ -355,17 +359,13 @@ void PathEngine::releaseContainer(PathState &S, const clang::CallExpr *Call,
     }
   }
   // helper(p) with p = &obj->member earlier: find where obj is held.
-  if (!Path && R.Fields.empty()) {
-    Value V = evaluateWithOrigins(S, Arg);
-    if (V.isInt() && V.Int.MemberOf && V.Int.DerivedFrom.size() == 1 &&
-        V.Int.MemberOf->getCanonicalDecl() ==
-            R.ContainerMember->getCanonicalDecl())
+  if (!Path && R.Fields.empty())
+    if (auto Holder = holderOfMember(evaluateWithOrigins(S, Arg), R.ContainerMember))
       for (const auto &[P, Held] : S.Bindings)
-        if (Held.isObject() && Held.Object == V.Int.DerivedFrom.front()) {
+        if (Held.isObject() && Held.Object == *Holder) {
           Path = P;
           break;
         }
-  }
   if (Path)
     release(S, Call, *R.Release, nullptr, Path, Name, R.Loc);
 }
@@ -374,9 +374,8 @@ Value PathEngine::containerValue(PathState &S, const clang::Expr *Inner,
                                  const clang::FieldDecl *Member) {
   Value V = evaluateWithOrigins(S, Inner);
   // container_of(&obj->member, T, member) is obj.
-  if (V.isInt() && V.Int.MemberOf && V.Int.DerivedFrom.size() == 1 &&
-      V.Int.MemberOf->getCanonicalDecl() == Member->getCanonicalDecl())
-    return Value::object(V.Int.DerivedFrom.front());
+  if (auto Holder = holderOfMember(V, Member))
+    return Value::object(*Holder);
   // In a helper given &obj->member: the caller's obj, as an object of its
   // own, so that releasing it is summarized as "releases the container of
   // parameter N" (hwmon_dev_release(&hwdev->dev) frees hwdev).

@@ -193,9 +193,9 @@ private:
   /// (page_address(page), (unsigned long)p) an integer derived from them.
   Value evaluateWithOrigins(PathState &S, const clang::Expr *E);
   /// A key-named release given handle->field (release_mem_region(
-  /// res->start, ...)): the tracked handle of the released family, if any.
-  Value keyFromHandle(PathState &S, const ReleaseFunction &Fn,
-                      const clang::Expr *Arg);
+  /// pd->ioarea->start, ...)): the handle's path (pd->ioarea).
+  std::optional<AccessPath> keyHandle(const ReleaseFunction &Fn,
+                                      const clang::Expr *Arg) const;
   /// Whether \p Fn's argument is a key its family's acquirers took.
   bool releasesByKey(const ReleaseFunction &Fn) const;
   /// Applies a summary's "releases the container of parameter N".

@@ -109,24 +109,7 @@ public:
     }
     const AccessPath &P = *Obj.FirstPath;
     L.Fields = P.Fields;
-    if (Obj.ContainerMember) {
-      if (const clang::ParmVarDecl *Param = P.parameter();
-          Param && !Reassigned.contains(Param)) {
-        L.Kind = ReleasedLocation::Parameter;
-        L.Param = Param->getFunctionScopeIndex();
-        L.ContainerMember = Obj.ContainerMember;
-        Found.push_back(L);
-      }
-      // kref_put(&d->kref, d_delete) pairs by the container's type, as a
-      // release through a local of that type always has.
-      if (P.Fields.empty()) {
-        ReleasedLocation ByType;
-        ByType.Kind = ReleasedLocation::Drvdata;
-        ByType.Root = Obj.ContainerMember->getParent()->getCanonicalDecl();
-        Found.push_back(ByType);
-      }
-      return Found;
-    }
+    L.ContainerMember = Obj.ContainerMember; // only ever of a parameter
     if (const clang::ParmVarDecl *Param = P.parameter()) {
       if (!Reassigned.contains(Param)) {
         L.Kind = ReleasedLocation::Parameter;
@@ -138,15 +121,19 @@ public:
       L.Root = P.Root;
       Found.push_back(L);
     }
-    if (!P.isGlobal())
-      if (const clang::Decl *Key =
-              StoredFamilies::drvdataKey(P.Root->getType())) {
-        ReleasedLocation ByType;
-        ByType.Kind = ReleasedLocation::Drvdata;
-        ByType.Root = Key;
-        ByType.Fields = P.Fields;
-        Found.push_back(ByType);
-      }
+    // Lifecycle pairing by the type released: the struct the pointer
+    // points to, or for container_of(param, T, m) T itself
+    // (kref_put(&d->kref, d_delete)).
+    ReleasedLocation ByType;
+    ByType.Kind = ReleasedLocation::Drvdata;
+    if (!Obj.ContainerMember && !P.isGlobal()) {
+      ByType.Root = StoredFamilies::drvdataKey(P.Root->getType());
+      ByType.Fields = P.Fields;
+    } else if (Obj.ContainerMember && P.Fields.empty()) {
+      ByType.Root = Obj.ContainerMember->getParent()->getCanonicalDecl();
+    }
+    if (ByType.Root)
+      Found.push_back(ByType);
     return Found;
   }
 

@@ -7,52 +7,66 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include <optional>
 
 namespace kmodlint {
+
+/// kmodlint's own syntax on \p Line: `kmodlint: ignore[<globs>] <reason>`.
+struct IgnoreComment {
+  size_t At = 0;
+  std::vector<std::string> Globs;
+  /// The reason ends with the comment (`/* ... reason */`, `// ... reason`);
+  /// without one the comment is not a suppression: nobody could review it.
+  bool HasReason = false;
+};
+
+static void addNames(std::vector<std::string> &Globs, llvm::StringRef List,
+                     bool ClangTidyNames) {
+  llvm::SmallVector<llvm::StringRef, 4> Names;
+  List.split(Names, ',', -1, false);
+  for (llvm::StringRef Name : Names) {
+    Name = Name.trim();
+    if (ClangTidyNames && !Name.consume_front("kmodlint-"))
+      continue; // another tool's NOLINT
+    Globs.push_back(Name.str());
+  }
+}
+
+static std::optional<IgnoreComment> ignoreComment(llvm::StringRef Line) {
+  constexpr llvm::StringLiteral Keyword = "kmodlint: ignore[";
+  size_t At = Line.find(Keyword);
+  if (At == llvm::StringRef::npos)
+    return std::nullopt;
+  auto [List, After] = Line.substr(At + Keyword.size()).split(']');
+  IgnoreComment C;
+  C.At = At;
+  addNames(C.Globs, List, /*ClangTidyNames=*/false);
+  C.HasReason = !After.split("*/").first.trim().empty();
+  return C;
+}
 
 /// The check globs a suppression comment on \p Line names (empty when the
 /// line has none), and the column where the comment's keyword starts.
 static std::vector<std::string> suppressionGlobs(llvm::StringRef Line,
                                                  unsigned *Column = nullptr) {
   std::vector<std::string> Globs;
-  auto AddList = [&](llvm::StringRef List, bool ClangTidyNames) {
-    llvm::SmallVector<llvm::StringRef, 4> Names;
-    List.split(Names, ',', -1, false);
-    for (llvm::StringRef Name : Names) {
-      Name = Name.trim();
-      if (ClangTidyNames && !Name.consume_front("kmodlint-"))
-        continue; // another tool's NOLINT
-      Globs.push_back(Name.str());
-    }
-  };
-  size_t At = Line.find("kmodlint: ignore[");
-  if (At != llvm::StringRef::npos) {
-    llvm::StringRef Rest = Line.substr(At + strlen("kmodlint: ignore["));
-    auto [List, After] = Rest.split(']');
-    // The reason ends with the comment: /* ... reason */ or // ... reason.
-    // Without one the comment is not a suppression: nobody could review it.
-    if (!After.split("*/").first.trim().empty()) {
-      AddList(List, false);
-      if (Column)
-        *Column = At + 1;
-    }
+  if (auto C = ignoreComment(Line); C && C->HasReason) {
+    Globs = std::move(C->Globs);
+    if (Column)
+      *Column = C->At + 1;
   }
   // clang-tidy's spellings, for editors that already insert them.
   for (llvm::StringRef Keyword : {"NOLINT(", "NOLINTNEXTLINE("}) {
-    At = Line.find(Keyword);
+    size_t At = Line.find(Keyword);
     if (At == llvm::StringRef::npos)
       continue;
     size_t Before = Globs.size();
-    AddList(Line.substr(At + Keyword.size()).split(')').first, true);
+    addNames(Globs, Line.substr(At + Keyword.size()).split(')').first, true);
     if (Column && Globs.size() > Before && Before == 0)
       *Column = At + 1;
   }
   return Globs;
 }
-
-/// Whether \p Line has kmodlint's suppression syntax naming \p Check but
-/// no reason, which therefore suppresses nothing.
-static bool lacksReason(llvm::StringRef Line, llvm::StringRef Check);
 
 static bool matchesAny(llvm::ArrayRef<std::string> Globs, llvm::StringRef Check) {
   for (llvm::StringRef Glob : Globs) {
@@ -67,19 +81,11 @@ bool lineSuppresses(llvm::StringRef Line, llvm::StringRef Check) {
   return matchesAny(suppressionGlobs(Line), Check);
 }
 
+/// Whether \p Line has kmodlint's suppression syntax naming \p Check but
+/// no reason, which therefore suppresses nothing.
 static bool lacksReason(llvm::StringRef Line, llvm::StringRef Check) {
-  size_t At = Line.find("kmodlint: ignore[");
-  if (At == llvm::StringRef::npos)
-    return false;
-  auto [List, After] = Line.substr(At + strlen("kmodlint: ignore[")).split(']');
-  if (!After.split("*/").first.trim().empty())
-    return false;
-  llvm::SmallVector<llvm::StringRef, 4> Names;
-  List.split(Names, ',', -1, false);
-  std::vector<std::string> Globs;
-  for (llvm::StringRef Name : Names)
-    Globs.push_back(Name.trim().str());
-  return matchesAny(Globs, Check);
+  auto C = ignoreComment(Line);
+  return C && !C->HasReason && matchesAny(C->Globs, Check);
 }
 
 /// The comment text that ends on line \p I (0-based): the line itself, or,
