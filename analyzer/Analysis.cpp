@@ -2,9 +2,9 @@
 #include "analyzer/Analysis.h"
 #include "analyzer/CompilerFlags.h"
 #include "analyzer/EmbeddedFiles.h"
-#include "analyzer/ModuleModel.h"
-#include "analyzer/StoredFamilies.h"
-#include "analyzer/Summaries.h"
+#include "analyzer/engine/ModuleModel.h"
+#include "analyzer/engine/StoredFamilies.h"
+#include "analyzer/engine/Summaries.h"
 #include "analyzer/Suppressions.h"
 #include "checks/Check.h"
 

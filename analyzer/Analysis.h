@@ -4,7 +4,7 @@
 
 #include "analyzer/CompilationInputs.h"
 #include "analyzer/Finding.h"
-#include "checks/ApiModel.h"
+#include "analyzer/model/ApiModel.h"
 #include <functional>
 #include <string>
 #include <vector>

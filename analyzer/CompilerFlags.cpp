@@ -87,11 +87,4 @@ SanitizedFlags sanitizeCompilerFlags(llvm::ArrayRef<std::string> CommandLine) {
   return Result;
 }
 
-clang::tooling::ArgumentsAdjuster kbuildFlagsAdjuster() {
-  return [](const clang::tooling::CommandLineArguments &Args,
-            llvm::StringRef /*Filename*/) {
-    return sanitizeCompilerFlags(Args).Args;
-  };
-}
-
 } // namespace kmodlint

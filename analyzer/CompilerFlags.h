@@ -26,9 +26,6 @@ struct SanitizedFlags {
 /// analysis wants (no warnings: only errors matter to the analysis).
 SanitizedFlags sanitizeCompilerFlags(llvm::ArrayRef<std::string> CommandLine);
 
-/// sanitizeCompilerFlags() as a LibTooling argument adjuster.
-clang::tooling::ArgumentsAdjuster kbuildFlagsAdjuster();
-
 /// Whether \p Arg is one of the options we drop by name. Exposed for tests.
 bool isKnownGccOnlyFlag(llvm::StringRef Arg);
 

@@ -8,7 +8,7 @@
 //   checks: ['*', '-atomic.*']        # globs, later entries win
 //   severity: {'leak.*': error}       # warning (default) or error
 //   exclude: ['drivers/staging/*']    # globs relative to this file's folder
-//   model:                            # the schema of checks/kernel-api.yaml
+//   model:                            # the schema of analyzer/model/kernel-api.yaml
 //     families: {...}
 //     may_sleep: {mydrv_wait: "waits for the firmware"}
 //   model_files: [kmodlint-model.yaml]
@@ -21,7 +21,7 @@
 #define KMODLINT_ANALYZER_CONFIG_H
 
 #include "analyzer/Finding.h"
-#include "checks/ApiModel.h"
+#include "analyzer/model/ApiModel.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"

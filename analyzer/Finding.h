@@ -1,6 +1,6 @@
 //===- Finding.h - One reported problem --------------------------*- C++ -*-===//
 //
-// The single in-memory form of a finding. Text, JSON (and later SARIF) are
+// The single in-memory form of a finding. Text, JSON and SARIF are
 // views of a list of these.
 //
 //===----------------------------------------------------------------------===//

@@ -17,7 +17,7 @@
 #include "analyzer/GitDiff.h"
 #include "analyzer/Progress.h"
 #include "analyzer/Report.h"
-#include "checks/ApiModel.h"
+#include "analyzer/model/ApiModel.h"
 #include "checks/Check.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -141,7 +141,8 @@ static cl::opt<bool> Quiet("quiet",
                            cl::desc("No summary or progress line on stderr"),
                            cl::cat(Category));
 
-static constexpr llvm::StringLiteral ToolVersion = "0.2.0";
+// The one version number: CMake's project(VERSION).
+static constexpr llvm::StringLiteral ToolVersion = KMODLINT_VERSION;
 
 static void printVersion(llvm::raw_ostream &OS) {
   OS << "kmodlint " << ToolVersion << " (LLVM/Clang " LLVM_VERSION_STRING ")\n";

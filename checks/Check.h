@@ -10,7 +10,7 @@
 #define KMODLINT_CHECKS_CHECK_H
 
 #include "analyzer/Finding.h"
-#include "analyzer/PathEngine.h"
+#include "analyzer/engine/PathEngine.h"
 #include <memory>
 #include <vector>
 

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/ErrorPathLeakCheck.h"
-#include "analyzer/ModuleModel.h"
-#include "analyzer/PathEngine.h"
+#include "analyzer/engine/ModuleModel.h"
+#include "analyzer/engine/PathEngine.h"
 #include "checks/Ownership.h"
 
 #include "clang/AST/ParentMapContext.h"

@@ -14,19 +14,14 @@ llvm::StringRef GfpFlagsCheck::summary() const {
          "each other";
 }
 
-/// The GFP_* macro names the user wrote in the mask.
-static llvm::StringSet<> writtenFlags(const clang::Expr *Gfp,
-                                      const clang::ASTContext &AST) {
-  llvm::StringRef Text = writtenText(Gfp, AST);
-  llvm::StringSet<> Flags;
+/// The model's mask names the user wrote in the mask (`A | B`).
+static llvm::SmallVector<llvm::StringRef, 4>
+writtenMaskNames(const clang::Expr *Gfp, const clang::ASTContext &AST) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Text.split(Parts, '|');
-  for (llvm::StringRef Part : Parts) {
+  writtenText(Gfp, AST).split(Parts, '|');
+  for (llvm::StringRef &Part : Parts)
     Part = Part.trim(" \t\n()");
-    if (Part.starts_with("GFP_") || Part.starts_with("__GFP_"))
-      Flags.insert(Part);
-  }
-  return Flags;
+  return llvm::SmallVector<llvm::StringRef, 4>(Parts.begin(), Parts.end());
 }
 
 void GfpFlagsCheck::onAllocation(const AllocationEvent &E, const PathState &S,
@@ -37,20 +32,18 @@ void GfpFlagsCheck::onAllocation(const AllocationEvent &E, const PathState &S,
   bool Blocking = Mask & C.TU.GfpDirectReclaim;
   const AllocFamily *Family = E.Fn->Family;
   std::string Problem;
-  if (Family && (Family->Name == "kvmalloc" || Family->Name == "vmalloc") &&
-      !Blocking)
-    // 6.1:mm/util.c:547-553 (kvmalloc), mm/vmalloc.c:3201-3205 (__vmalloc).
+  if (Family && Family->NeedsDirectReclaim && !Blocking)
     Problem = llvm::formatv(
         "{0}() needs a GFP_KERNEL-compatible mask: without "
         "__GFP_DIRECT_RECLAIM (GFP_ATOMIC, GFP_NOWAIT) it is not supported{1}",
         E.Callee,
-        Family->Name == "kvmalloc"
-            ? " and never falls back to vmalloc; use kmalloc() with this mask"
-            : "");
-  llvm::StringSet<> Flags = writtenFlags(E.Gfp, C.TU.AST);
-  bool SaysSleep = Flags.contains("GFP_KERNEL") || Flags.contains("GFP_NOFS") ||
-                   Flags.contains("GFP_NOIO") || Flags.contains("GFP_USER");
-  bool SaysAtomic = Flags.contains("GFP_ATOMIC") || Flags.contains("GFP_NOWAIT");
+        Family->WithoutReclaim.empty() ? "" : " and " + Family->WithoutReclaim);
+  const GfpMaskNames &Names = C.TU.Model.gfpMaskNames();
+  bool SaysSleep = false, SaysAtomic = false;
+  for (llvm::StringRef Name : writtenMaskNames(E.Gfp, C.TU.AST)) {
+    SaysSleep |= Names.Sleeping.contains(Name);
+    SaysAtomic |= Names.Atomic.contains(Name);
+  }
   if (Problem.empty() && SaysSleep && SaysAtomic)
     Problem = "the gfp mask combines a sleeping (GFP_KERNEL-like) and an "
               "atomic (GFP_ATOMIC/GFP_NOWAIT) mask; pick the one the calling "

@@ -1,6 +1,6 @@
 //===- LifecycleLeakCheck.cpp ---------------------------------------------===//
 #include "checks/LifecycleLeakCheck.h"
-#include "analyzer/ModuleModel.h"
+#include "analyzer/engine/ModuleModel.h"
 #include "checks/Ownership.h"
 
 #include "llvm/Support/FormatVariadic.h"

@@ -9,7 +9,7 @@
 #ifndef KMODLINT_CHECKS_LIFECYCLELEAKCHECK_H
 #define KMODLINT_CHECKS_LIFECYCLELEAKCHECK_H
 
-#include "analyzer/Summaries.h"
+#include "analyzer/engine/Summaries.h"
 #include "checks/Check.h"
 #include <map>
 

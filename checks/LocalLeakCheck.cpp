@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/LocalLeakCheck.h"
-#include "analyzer/ModuleModel.h"
+#include "analyzer/engine/ModuleModel.h"
 #include "checks/Ownership.h"
 
 #include "llvm/Support/FormatVariadic.h"

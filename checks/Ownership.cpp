@@ -1,7 +1,7 @@
 //===- Ownership.cpp - Who still owns an object when a function returns ---===//
 #include "checks/Ownership.h"
-#include "analyzer/ModuleModel.h"
-#include "analyzer/PathEngine.h"
+#include "analyzer/engine/ModuleModel.h"
+#include "analyzer/engine/PathEngine.h"
 #include "checks/Check.h"
 
 #include "clang/Lex/Lexer.h"

@@ -10,7 +10,7 @@
 #define KMODLINT_CHECKS_OWNERSHIP_H
 
 #include "analyzer/Finding.h"
-#include "analyzer/PathState.h"
+#include "analyzer/engine/PathState.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseSet.h"
 

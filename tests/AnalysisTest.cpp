@@ -142,3 +142,44 @@ TEST(Analysis, ExportedFixesAreClangApplyReplacementsYaml) {
   EXPECT_EQ(Doc["Diagnostics"][0]["DiagnosticName"].as<std::string>(),
             "release.mismatch");
 }
+
+// A subsystem's own vmalloc-like allocator, declared only in a config's
+// model, gets the gfp.flags findings a built-in family gets: the check
+// reads the family's needs_direct_reclaim, never a family name.
+TEST(Analysis, UserFamilyGetsTheGfpChecksOfABuiltinOne) {
+  const char *Source = R"(#include <linux/slab.h>
+void *foo_vmap_alloc(unsigned long size, gfp_t gfp);
+void foo_vmap_free(void *p);
+void *a(void) { return foo_vmap_alloc(64, GFP_ATOMIC); }
+void *b(void) { return foo_vmap_alloc(64, GFP_KERNEL); }
+)";
+  llvm::SmallString<128> Path;
+  int FD = 0;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("userfamily", "c", FD, Path));
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Source;
+  }
+  auto Findings = [&](bool NeedsReclaim) {
+    auto Model = ApiModel::parseBuiltin();
+    EXPECT_TRUE(bool(Model));
+    std::string Yaml = std::string("families:\n  foo_vmap:\n") +
+                       (NeedsReclaim ? "    needs_direct_reclaim: true\n" : "") +
+                       "    acquire: {foo_vmap_alloc: {gfp: 1}}\n"
+                       "    release: {foo_vmap_free: {arg: 0}}\n";
+    EXPECT_FALSE(bool((*Model)->extend(Yaml, "test.yaml")));
+    AnalysisOptions Options;
+    Options.Model = Model->get();
+    Options.CheckFilters = {"-*", "gfp.flags"};
+    return analyzeUnit(bundledHeadersUnit(Path), Options).Findings;
+  };
+  std::vector<Finding> With = Findings(true);
+  ASSERT_EQ(With.size(), 1u);
+  EXPECT_EQ(With[0].Where.Line, 4u);
+  EXPECT_NE(With[0].Message.find("foo_vmap_alloc() needs a GFP_KERNEL-"
+                                 "compatible mask"),
+            std::string::npos)
+      << With[0].Message;
+  EXPECT_TRUE(Findings(false).empty());
+  llvm::sys::fs::remove(Path);
+}

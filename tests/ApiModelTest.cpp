@@ -1,5 +1,5 @@
 //===- ApiModelTest.cpp - The YAML kernel API model -----------------------===//
-#include "checks/ApiModel.h"
+#include "analyzer/model/ApiModel.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 //===- EngineTest.cpp - The path engine on small functions ----------------===//
-#include "analyzer/PathEngine.h"
-#include "analyzer/StoredFamilies.h"
-#include "analyzer/Summaries.h"
+#include "analyzer/engine/PathEngine.h"
+#include "analyzer/engine/StoredFamilies.h"
+#include "analyzer/engine/Summaries.h"
 
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"

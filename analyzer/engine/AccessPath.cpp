@@ -1,5 +1,5 @@
 //===- AccessPath.cpp - Names for tracked memory locations ----------------===//
-#include "analyzer/AccessPath.h"
+#include "analyzer/engine/AccessPath.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,7 +1,7 @@
 //===- StoredFamilies.cpp - Which allocations each field receives ---------===//
-#include "analyzer/StoredFamilies.h"
-#include "analyzer/PathEngine.h"
-#include "analyzer/Summaries.h"
+#include "analyzer/engine/StoredFamilies.h"
+#include "analyzer/engine/PathEngine.h"
+#include "analyzer/engine/Summaries.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 

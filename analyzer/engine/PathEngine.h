@@ -7,15 +7,15 @@
 // walk code: they listen to the events the engine reports.
 //
 // Why not the Clang Static Analyzer: on real 6.1 drivers its engine costs
-// 2-50 s per TU and stays inside one TU (see DESIGN.md); this engine walks
+// 2-50 s per TU and stays inside one TU (docs/architecture.md); this engine walks
 // each CFG a bounded number of times.
 //
 //===----------------------------------------------------------------------===//
-#ifndef KMODLINT_ANALYZER_PATHENGINE_H
-#define KMODLINT_ANALYZER_PATHENGINE_H
+#ifndef KMODLINT_ENGINE_PATHENGINE_H
+#define KMODLINT_ENGINE_PATHENGINE_H
 
-#include "analyzer/PathState.h"
-#include "checks/ApiModel.h"
+#include "analyzer/engine/PathState.h"
+#include "analyzer/model/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
 

@@ -5,9 +5,9 @@
 // a pointer may keep it (the object escapes) or rewrite what it points to.
 //
 //===----------------------------------------------------------------------===//
-#include "analyzer/PathEngine.h"
-#include "analyzer/StoredFamilies.h"
-#include "analyzer/Summaries.h"
+#include "analyzer/engine/PathEngine.h"
+#include "analyzer/engine/StoredFamilies.h"
+#include "analyzer/engine/Summaries.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"

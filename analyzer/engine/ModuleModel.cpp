@@ -1,5 +1,5 @@
 //===- ModuleModel.cpp - A module's lifecycle entry points ----------------===//
-#include "analyzer/ModuleModel.h"
+#include "analyzer/engine/ModuleModel.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"

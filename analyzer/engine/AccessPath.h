@@ -7,8 +7,8 @@
 // variable either a pointer or a struct, never both.
 //
 //===----------------------------------------------------------------------===//
-#ifndef KMODLINT_ANALYZER_ACCESSPATH_H
-#define KMODLINT_ANALYZER_ACCESSPATH_H
+#ifndef KMODLINT_ENGINE_ACCESSPATH_H
+#define KMODLINT_ENGINE_ACCESSPATH_H
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"

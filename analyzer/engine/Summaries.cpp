@@ -1,6 +1,6 @@
 //===- Summaries.cpp - What a same-TU function does to its arguments ------===//
-#include "analyzer/Summaries.h"
-#include "analyzer/StoredFamilies.h"
+#include "analyzer/engine/Summaries.h"
+#include "analyzer/engine/StoredFamilies.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include <map>
@@ -76,9 +76,7 @@ public:
 /// and on any of them, the families returned and the parameters kept.
 class SummaryBuilder : public EngineListener {
 public:
-  SummaryBuilder(const clang::FunctionDecl *FD, const ApiModel &Model,
-                 const StoredFamilies *Stores)
-      : Stores(Stores) {
+  SummaryBuilder(const clang::FunctionDecl *FD, const ApiModel &Model) {
     ReassignmentFinder Finder(Model);
     if (FD->hasBody())
       Finder.TraverseStmt(FD->getBody());
@@ -247,7 +245,6 @@ public:
   }
 
 private:
-  const StoredFamilies *Stores;
   llvm::DenseSet<const clang::ParmVarDecl *> Reassigned;
   bool WritesThroughParameters = true;
   std::map<std::string, ReleasedLocation> Seen;
@@ -277,14 +274,6 @@ public:
 
 } // namespace
 
-llvm::DenseSet<const clang::ParmVarDecl *>
-reassignedParameters(const clang::FunctionDecl *FD, const ApiModel &Model) {
-  ReassignmentFinder Finder(Model);
-  if (FD->hasBody())
-    Finder.TraverseStmt(FD->getBody());
-  return std::move(Finder.Found);
-}
-
 const FunctionSummary *Summaries::get(const clang::FunctionDecl *FD) {
   const clang::FunctionDecl *Def = nullptr;
   if (!FD || !FD->hasBody(Def) || !Def)
@@ -293,7 +282,7 @@ const FunctionSummary *Summaries::get(const clang::FunctionDecl *FD) {
     return It->second.get();
   if (!InProgress.insert(Def).second)
     return nullptr; // recursion: no summary inside its own cycle
-  SummaryBuilder Builder(Def, TU.Model, TU.Stores);
+  SummaryBuilder Builder(Def, TU.Model);
   PathEngine Engine(TU, Builder);
   Engine.ForSummary = true;
   bool Complete = Engine.run(Def);

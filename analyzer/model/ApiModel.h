@@ -2,12 +2,12 @@
 //
 // The kernel API model: allocation families, their acquire and release
 // functions, and calls known not to capture their arguments. It is data
-// (checks/kernel-api.yaml, embedded at build time, plus user extensions), so
+// (analyzer/model/kernel-api.yaml, embedded at build time, plus user extensions), so
 // teaching kmodlint a new allocator never needs C++.
 //
 //===----------------------------------------------------------------------===//
-#ifndef KMODLINT_CHECKS_APIMODEL_H
-#define KMODLINT_CHECKS_APIMODEL_H
+#ifndef KMODLINT_MODEL_APIMODEL_H
+#define KMODLINT_MODEL_APIMODEL_H
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -115,6 +115,12 @@ struct AllocFamily {
   bool Managed = false;
   /// Acquiring may sleep whatever the gfp mask (vmalloc, request_irq).
   bool Sleeps = false;
+  /// The allocator supports only masks that allow direct reclaim
+  /// (vmalloc, kvmalloc): gfp.flags reports atomic masks given to it.
+  bool NeedsDirectReclaim = false;
+  /// What else goes wrong without reclaim, appended to that finding
+  /// ("never falls back to vmalloc; ...").
+  std::string WithoutReclaim;
   /// Losing the handle is not a leak (a kthread that runs to completion):
   /// only what a setup function keeps must be released by its teardown.
   bool SelfReleasing = false;
@@ -140,6 +146,14 @@ struct ReleaseVerdict {
 /// IS_ERR(p), IS_ERR_OR_NULL(p); ERR_PTR()/PTR_ERR() values; and
 /// PTR_ERR_OR_ZERO(p), a status that is 0 exactly when p is a valid pointer.
 enum class ConditionKind { IsError, IsErrorOrNull, ErrorValue, ErrorStatus };
+
+/// The gfp mask macros as users write them: which say "may sleep"
+/// (GFP_KERNEL) and which say "atomic" (GFP_ATOMIC). Writing both in one
+/// mask is a contradiction gfp.flags reports.
+struct GfpMaskNames {
+  llvm::StringSet<> Sleeping;
+  llvm::StringSet<> Atomic;
+};
 
 class ApiModel {
 public:
@@ -196,6 +210,8 @@ public:
   ReleaseVerdict mayRelease(const AllocFamily &Family, llvm::StringRef Release,
                             unsigned Version) const;
 
+  const GfpMaskNames &gfpMaskNames() const { return GfpMasks; }
+
   const std::vector<std::unique_ptr<AllocFamily>> &families() const {
     return Families;
   }
@@ -228,6 +244,7 @@ private:
   llvm::StringMap<AtomicContext> AtomicGuards;
   llvm::StringMap<std::string> MaySleep;
   llvm::StringSet<> SleepsOnlyOutsideInterrupt;
+  GfpMaskNames GfpMasks;
 };
 
 } // namespace kmodlint

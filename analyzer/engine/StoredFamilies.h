@@ -6,11 +6,11 @@
 // mismatch even though no single path shows both calls.
 //
 //===----------------------------------------------------------------------===//
-#ifndef KMODLINT_ANALYZER_STOREDFAMILIES_H
-#define KMODLINT_ANALYZER_STOREDFAMILIES_H
+#ifndef KMODLINT_ENGINE_STOREDFAMILIES_H
+#define KMODLINT_ENGINE_STOREDFAMILIES_H
 
-#include "analyzer/AccessPath.h"
-#include "checks/ApiModel.h"
+#include "analyzer/engine/AccessPath.h"
+#include "analyzer/model/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -57,10 +57,6 @@ public:
   /// The driver data's family when the TU stores exactly one kind of
   /// driver data (kfree(i2c_get_clientdata(c)) names no type).
   const StoredFamily *soleDrvdata() const;
-
-  bool isDrvdataLocal(const clang::VarDecl *Local) const {
-    return DrvdataLocals.contains(Local);
-  }
 
   void recordDrvdataKey(const clang::Decl *Key) {
     if (!llvm::is_contained(DrvdataKeys, Key))

@@ -7,10 +7,10 @@
 // their initializers. Which struct fields mean what is API-model data.
 //
 //===----------------------------------------------------------------------===//
-#ifndef KMODLINT_ANALYZER_MODULEMODEL_H
-#define KMODLINT_ANALYZER_MODULEMODEL_H
+#ifndef KMODLINT_ENGINE_MODULEMODEL_H
+#define KMODLINT_ENGINE_MODULEMODEL_H
 
-#include "checks/ApiModel.h"
+#include "analyzer/model/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include <string>
@@ -44,7 +44,6 @@ public:
 
   /// The pair whose setup function is \p FD, if \p FD sets something up.
   const LifecyclePair *setupPair(const clang::FunctionDecl *FD) const;
-  const std::vector<LifecyclePair> &pairs() const { return Pairs; }
 
   /// How \p FD is registered to run in atomic context, if it is.
   const AtomicCallbackUse *atomicUse(const clang::FunctionDecl *FD) const;

@@ -1,5 +1,5 @@
 //===- ApiModel.cpp - Kernel API knowledge loaded from YAML ---------------===//
-#include "checks/ApiModel.h"
+#include "analyzer/model/ApiModel.h"
 #include "analyzer/EmbeddedFiles.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -134,13 +134,31 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
   return extend(Root, SourceName);
 }
 
+/// The `gfp:` section: mask macro names by what they say.
+static llvm::Error parseGfpMaskNames(ModelParser &P, const YAML::Node &Gfp,
+                                     GfpMaskNames &GfpMasks) {
+  if (!Gfp)
+    return llvm::Error::success();
+  if (auto E = P.checkKeys(Gfp, {"sleeping_masks", "atomic_masks"},
+                           "the gfp section"))
+    return E;
+  for (auto [Key, Names] : {std::pair{"sleeping_masks", &GfpMasks.Sleeping},
+                            std::pair{"atomic_masks", &GfpMasks.Atomic}}) {
+    if (auto E = P.shape(Gfp[Key], false, Key))
+      return E;
+    for (const auto &Name : Gfp[Key])
+      Names->insert(Name.as<std::string>());
+  }
+  return llvm::Error::success();
+}
+
 llvm::Error ApiModel::extend(const YAML::Node &Root,
                              llvm::StringRef SourceName) {
   ModelParser P(SourceName);
   if (Root.IsNull())
     return llvm::Error::success();
   if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "transfers_ownership", "drvdata", "drivers",
-                            "atomic", "may_sleep"},
+                            "atomic", "may_sleep", "gfp"},
                            "the API model"))
     return E;
 
@@ -151,6 +169,7 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
       const YAML::Node &Spec = FamilyEntry.second;
       if (auto E = P.checkKeys(Spec,
                                {"description", "managed", "sleeps",
+                                "needs_direct_reclaim", "without_reclaim",
                                 "self_releasing", "acquire", "release",
                                 "also_released_by"},
                                "a family"))
@@ -162,6 +181,10 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
                               : Family->Name + " memory";
       Family->Managed = Spec["managed"] && Spec["managed"].as<bool>();
       Family->Sleeps = Spec["sleeps"] && Spec["sleeps"].as<bool>();
+      Family->NeedsDirectReclaim = Spec["needs_direct_reclaim"] &&
+                                   Spec["needs_direct_reclaim"].as<bool>();
+      if (Spec["without_reclaim"])
+        Family->WithoutReclaim = Spec["without_reclaim"].as<std::string>();
       Family->SelfReleasing =
           Spec["self_releasing"] && Spec["self_releasing"].as<bool>();
 
@@ -449,6 +472,8 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
       return E;
     for (const auto &Name : Root["borrowing_calls"])
       Borrowing.insert(Name.as<std::string>());
+    if (auto E = parseGfpMaskNames(P, Root["gfp"], GfpMasks))
+      return E;
   } catch (const YAML::Exception &E) {
     // A conversion on a missing node carries no position: name the model.
     YAML::Mark Where = E.mark.is_null() ? Root.Mark() : E.mark;
@@ -496,8 +521,8 @@ void ApiModel::finalize() {
 }
 
 llvm::Expected<std::unique_ptr<ApiModel>> ApiModel::parseBuiltin() {
-  return parse(embeddedFile("checks/kernel-api.yaml"),
-               "<built-in>/checks/kernel-api.yaml");
+  return parse(embeddedFile("analyzer/model/kernel-api.yaml"),
+               "<built-in>/analyzer/model/kernel-api.yaml");
 }
 
 const ApiModel &ApiModel::builtin() {

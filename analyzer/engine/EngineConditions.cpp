@@ -6,7 +6,7 @@
 // they guard was acquired.
 //
 //===----------------------------------------------------------------------===//
-#include "analyzer/PathEngine.h"
+#include "analyzer/engine/PathEngine.h"
 
 #include "llvm/Support/FormatVariadic.h"
 

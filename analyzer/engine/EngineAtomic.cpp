@@ -7,8 +7,8 @@
 // allocators that always sleep, and same-TU helpers whose summary sleeps.
 //
 //===----------------------------------------------------------------------===//
-#include "analyzer/PathEngine.h"
-#include "analyzer/Summaries.h"
+#include "analyzer/engine/PathEngine.h"
+#include "analyzer/engine/Summaries.h"
 
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/FormatVariadic.h"

@@ -8,10 +8,10 @@
 // Computed on demand, memoized, with recursion cut.
 //
 //===----------------------------------------------------------------------===//
-#ifndef KMODLINT_ANALYZER_SUMMARIES_H
-#define KMODLINT_ANALYZER_SUMMARIES_H
+#ifndef KMODLINT_ENGINE_SUMMARIES_H
+#define KMODLINT_ENGINE_SUMMARIES_H
 
-#include "analyzer/PathEngine.h"
+#include "analyzer/engine/PathEngine.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <map>
@@ -97,10 +97,6 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
 };
 
-/// Parameters \p FD assigns to (or takes the address of): a release through
-/// such a parameter does not release what the caller passed.
-llvm::DenseSet<const clang::ParmVarDecl *>
-reassignedParameters(const clang::FunctionDecl *FD, const ApiModel &Model);
 
 } // namespace kmodlint
 

@@ -1,8 +1,8 @@
 //===- PathEngine.cpp - Path-sensitive typestate engine on clang::CFG -----===//
-#include "analyzer/PathEngine.h"
-#include "analyzer/ModuleModel.h"
-#include "analyzer/StoredFamilies.h"
-#include "analyzer/Summaries.h"
+#include "analyzer/engine/PathEngine.h"
+#include "analyzer/engine/ModuleModel.h"
+#include "analyzer/engine/StoredFamilies.h"
+#include "analyzer/engine/Summaries.h"
 
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Analysis/AnalysisDeclContext.h"

@@ -1,5 +1,5 @@
 //===- PathState.cpp - What the engine knows on one path ------------------===//
-#include "analyzer/PathState.h"
+#include "analyzer/engine/PathState.h"
 
 #include "llvm/ADT/DenseSet.h"
 

@@ -6,11 +6,11 @@
 // handling branches on (`ret` is 0, `ret` < 0).
 //
 //===----------------------------------------------------------------------===//
-#ifndef KMODLINT_ANALYZER_PATHSTATE_H
-#define KMODLINT_ANALYZER_PATHSTATE_H
+#ifndef KMODLINT_ENGINE_PATHSTATE_H
+#define KMODLINT_ENGINE_PATHSTATE_H
 
-#include "analyzer/AccessPath.h"
-#include "checks/ApiModel.h"
+#include "analyzer/engine/AccessPath.h"
+#include "analyzer/model/ApiModel.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
