@@ -273,7 +273,12 @@ static llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> bundledHeadersFS() {
 
 std::vector<std::string> clangArguments(const AnalysisUnit &Unit) {
   std::vector<std::string> Args = sanitizeCompilerFlags(Unit.CommandLine).Args;
-  Args[0] = "clang";
+  // An entry with "arguments": [] or an empty "command" still gets a
+  // compiler name; analyzeUnit() reports it as unusable.
+  if (Args.empty())
+    Args.push_back("clang");
+  else
+    Args[0] = "clang";
   for (const auto &Adjust : {clang::tooling::getClangStripOutputAdjuster(),
                              clang::tooling::getClangStripDependencyFileAdjuster(),
                              clang::tooling::getClangSyntaxOnlyAdjuster()})
@@ -288,6 +293,13 @@ UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options)
   Result.File = Unit.File;
   Result.Mode = Unit.Mode;
 
+  if (llvm::all_of(Unit.CommandLine,
+                   [](const std::string &A) { return llvm::StringRef(A).trim().empty(); })) {
+    Result.ParseFailed = true;
+    Result.CompilerErrors = "the compile database gives this file an empty "
+                            "command line; regenerate it (bear -- make ...)\n";
+    return Result;
+  }
   Result.DroppedFlags = sanitizeCompilerFlags(Unit.CommandLine).Dropped;
   std::vector<std::string> Args = clangArguments(Unit);
 

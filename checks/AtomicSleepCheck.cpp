@@ -13,7 +13,8 @@ llvm::StringRef AtomicSleepCheck::summary() const {
          "preemption disabled, RCU read section, IRQ/timer/tasklet callback)";
 }
 
-/// GFP_KERNEL -> GFP_ATOMIC where the user wrote exactly GFP_KERNEL.
+/// GFP_KERNEL -> GFP_ATOMIC (the model's atomic equivalent) where the
+/// whole mask is that one macro.
 static std::optional<FixIt> atomicGfpFix(const SleepEvent &E, CheckContext &C) {
   const ApiModel &Model = C.TU.Model;
   const AcquireFunction *Acq = Model.findAcquire(E.Callee);
@@ -26,7 +27,8 @@ static std::optional<FixIt> atomicGfpFix(const SleepEvent &E, CheckContext &C) {
   const clang::LangOptions &LO = C.TU.AST.getLangOpts();
   unsigned Length = clang::Lexer::MeasureTokenLength(Loc, SM, LO);
   llvm::StringRef Token(SM.getCharacterData(Loc), Length);
-  if (Token != "GFP_KERNEL")
+  auto Equivalent = Model.gfpMaskNames().AtomicEquivalent.find(Token);
+  if (Equivalent == Model.gfpMaskNames().AtomicEquivalent.end())
     return std::nullopt;
   // Only when the whole mask is that one token.
   clang::SourceLocation End =
@@ -37,9 +39,10 @@ static std::optional<FixIt> atomicGfpFix(const SleepEvent &E, CheckContext &C) {
   Fix.File = SM.getFilename(Loc).str();
   Fix.Offset = SM.getFileOffset(Loc);
   Fix.Length = Length;
-  Fix.Replacement = "GFP_ATOMIC";
-  Fix.Description = "use GFP_ATOMIC (or move the allocation out of the "
-                    "atomic region)";
+  Fix.Replacement = Equivalent->second;
+  Fix.Description = llvm::formatv("use {0} (or move the allocation out of "
+                                  "the atomic region)",
+                                  Equivalent->second);
   return Fix;
 }
 

@@ -183,3 +183,19 @@ void *b(void) { return foo_vmap_alloc(64, GFP_KERNEL); }
   EXPECT_TRUE(Findings(false).empty());
   llvm::sys::fs::remove(Path);
 }
+
+// A database entry with "arguments": [] or a blank "command" used to crash
+// (Args[0] of an empty vector): it is now one unusable file, reported.
+TEST(Analysis, EmptyCommandLineIsAFailureNotACrash) {
+  for (std::vector<std::string> CommandLine :
+       {std::vector<std::string>{}, std::vector<std::string>{"  "}}) {
+    AnalysisUnit Unit;
+    Unit.File = "/nonexistent/a.c";
+    Unit.Directory = "/";
+    Unit.CommandLine = CommandLine;
+    EXPECT_EQ(clangArguments(Unit).front(), "clang");
+    UnitResult R = analyzeUnit(Unit, AnalysisOptions());
+    EXPECT_TRUE(R.ParseFailed);
+    EXPECT_NE(R.CompilerErrors.find("empty command line"), std::string::npos);
+  }
+}

@@ -139,9 +139,15 @@ static llvm::Error parseGfpMaskNames(ModelParser &P, const YAML::Node &Gfp,
                                      GfpMaskNames &GfpMasks) {
   if (!Gfp)
     return llvm::Error::success();
-  if (auto E = P.checkKeys(Gfp, {"sleeping_masks", "atomic_masks"},
-                           "the gfp section"))
+  if (auto E = P.checkKeys(
+          Gfp, {"sleeping_masks", "atomic_masks", "atomic_equivalents"},
+          "the gfp section"))
     return E;
+  if (auto E = P.shape(Gfp["atomic_equivalents"], true, "atomic_equivalents"))
+    return E;
+  for (const auto &Entry : Gfp["atomic_equivalents"])
+    GfpMasks.AtomicEquivalent[Entry.first.as<std::string>()] =
+        Entry.second.as<std::string>();
   for (auto [Key, Names] : {std::pair{"sleeping_masks", &GfpMasks.Sleeping},
                             std::pair{"atomic_masks", &GfpMasks.Atomic}}) {
     if (auto E = P.shape(Gfp[Key], false, Key))

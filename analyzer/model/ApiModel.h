@@ -153,6 +153,9 @@ enum class ConditionKind { IsError, IsErrorOrNull, ErrorValue, ErrorStatus };
 struct GfpMaskNames {
   llvm::StringSet<> Sleeping;
   llvm::StringSet<> Atomic;
+  /// The mask a fix writes instead of a sleeping one in atomic context
+  /// (GFP_KERNEL -> GFP_ATOMIC).
+  llvm::StringMap<std::string> AtomicEquivalent;
 };
 
 class ApiModel {
