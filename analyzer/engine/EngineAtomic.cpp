@@ -119,7 +119,7 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
   const ApiModel &Model = TU.Model;
   SleepEvent Event;
   Event.Call = Call;
-  Event.Callee = ApiModel::canonicalName(Name).str();
+  Event.Callee = Model.canonicalName(Name).str();
   if (auto Reason = Model.maySleep(Name)) {
     Event.Reason = *Reason;
     Event.UnlessInInterrupt = Model.sleepsOnlyOutsideInterrupt(Name);

@@ -31,7 +31,7 @@ static std::string spelledCallee(const clang::CallExpr *Call,
       return Macro.str();
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }
-  return ApiModel::canonicalName(Name).str();
+  return Model.canonicalName(Name).str();
 }
 
 void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,

@@ -80,7 +80,7 @@ public:
     llvm::StringRef Name = PathEngine::calleeName(Call);
     if (const AcquireFunction *Acq = Model.findAcquire(Name)) {
       Store.Family = Acq->Family;
-      Store.AcquiredBy = ApiModel::canonicalName(Name).str();
+      Store.AcquiredBy = Model.canonicalName(Name).str();
     } else if (FunctionSummaries) {
       if (const FunctionSummary *S =
               FunctionSummaries->get(Call->getDirectCallee());

@@ -29,8 +29,10 @@ std::string formatKernelVersion(unsigned Code) {
   return Text;
 }
 
-llvm::StringRef ApiModel::canonicalName(llvm::StringRef Callee) {
-  Callee.consume_back("_noprof");
+llvm::StringRef ApiModel::canonicalName(llvm::StringRef Callee) const {
+  for (llvm::StringRef Suffix : NameSuffixes)
+    if (Callee.consume_back(Suffix))
+      break;
   return Callee;
 }
 
@@ -164,7 +166,7 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
   if (Root.IsNull())
     return llvm::Error::success();
   if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "transfers_ownership", "drvdata", "drivers",
-                            "atomic", "may_sleep", "gfp"},
+                            "atomic", "may_sleep", "gfp", "name_suffixes"},
                            "the API model"))
     return E;
 
@@ -480,6 +482,10 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
       Borrowing.insert(Name.as<std::string>());
     if (auto E = parseGfpMaskNames(P, Root["gfp"], GfpMasks))
       return E;
+    if (auto E = P.shape(Root["name_suffixes"], false, "name_suffixes"))
+      return E;
+    for (const auto &Suffix : Root["name_suffixes"])
+      NameSuffixes.push_back(Suffix.as<std::string>());
   } catch (const YAML::Exception &E) {
     // A conversion on a missing node carries no position: name the model.
     YAML::Mark Where = E.mark.is_null() ? Root.Mark() : E.mark;

@@ -219,9 +219,10 @@ public:
     return Families;
   }
 
-  /// The name a model lookup uses for a callee: 6.10+ allocators are macros
-  /// over X_noprof functions, and both spell the same API.
-  static llvm::StringRef canonicalName(llvm::StringRef Callee);
+  /// The name a model lookup uses for a callee: without the model's
+  /// name_suffixes (6.10+ allocators are macros over X_noprof functions,
+  /// and both spell the same API).
+  llvm::StringRef canonicalName(llvm::StringRef Callee) const;
 
 private:
   /// Removes a family that a user family of the same name replaces.
@@ -248,6 +249,7 @@ private:
   llvm::StringMap<std::string> MaySleep;
   llvm::StringSet<> SleepsOnlyOutsideInterrupt;
   GfpMaskNames GfpMasks;
+  std::vector<std::string> NameSuffixes;
 };
 
 } // namespace kmodlint
