@@ -293,8 +293,10 @@ UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options)
   Result.File = Unit.File;
   Result.Mode = Unit.Mode;
 
-  if (llvm::all_of(Unit.CommandLine,
-                   [](const std::string &A) { return llvm::StringRef(A).trim().empty(); })) {
+  auto Blank = [](const std::string &A) {
+    return llvm::StringRef(A).trim().empty();
+  };
+  if (llvm::all_of(Unit.CommandLine, Blank)) {
     Result.ParseFailed = true;
     Result.CompilerErrors = "the compile database gives this file an empty "
                             "command line; regenerate it (bear -- make ...)\n";

@@ -2,6 +2,7 @@
 #include "analyzer/model/ApiModel.h"
 #include "analyzer/EmbeddedFiles.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -66,6 +67,17 @@ public:
                                       " (expected one of: " +
                                       llvm::join(Allowed, ", ") + ")");
     }
+    return llvm::Error::success();
+  }
+
+  /// A list of names (borrowing_calls, getters...): checks its shape and
+  /// hands each name to \p Add.
+  llvm::Error names(const YAML::Node &List, llvm::StringRef What,
+                    llvm::function_ref<void(std::string)> Add) {
+    if (auto E = shape(List, /*Map=*/false, What))
+      return E;
+    for (const auto &Name : List)
+      Add(Name.as<std::string>());
     return llvm::Error::success();
   }
 
@@ -152,10 +164,9 @@ static llvm::Error parseGfpMaskNames(ModelParser &P, const YAML::Node &Gfp,
         Entry.second.as<std::string>();
   for (auto [Key, Names] : {std::pair{"sleeping_masks", &GfpMasks.Sleeping},
                             std::pair{"atomic_masks", &GfpMasks.Atomic}}) {
-    if (auto E = P.shape(Gfp[Key], false, Key))
+    if (auto E = P.names(Gfp[Key], Key,
+                         [&](std::string N) { Names->insert(N); }))
       return E;
-    for (const auto &Name : Gfp[Key])
-      Names->insert(Name.as<std::string>());
   }
   return llvm::Error::success();
 }
@@ -305,10 +316,10 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
             std::pair{"is_error", ConditionKind::IsError},
             std::pair{"is_error_or_null", ConditionKind::IsErrorOrNull},
             std::pair{"error_status", ConditionKind::ErrorStatus}}) {
-        if (auto E = P.shape(Conditions[Key], false, Key))
+        if (auto E = P.names(Conditions[Key], Key, [&, Kind = Kind](std::string N) {
+              this->Conditions[N] = Kind;
+            }))
           return E;
-        for (const auto &Name : Conditions[Key])
-          this->Conditions[Name.as<std::string>()] = Kind;
       }
     }
     if (const YAML::Node Drvdata = Root["drvdata"]) {
@@ -326,10 +337,9 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
           return Index.takeError();
         DrvdataSetters[Setter.first.as<std::string>()] = *Index;
       }
-      if (auto E = P.shape(Drvdata["getters"], false, "getters"))
+      if (auto E = P.names(Drvdata["getters"], "getters",
+                           [&](std::string N) { DrvdataGetters.insert(N); }))
         return E;
-      for (const auto &Name : Drvdata["getters"])
-        DrvdataGetters.insert(Name.as<std::string>());
     }
     if (auto E = P.shape(Root["drivers"], true, "drivers"))
       return E;
@@ -440,10 +450,9 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
           return Context.takeError();
         AtomicGuards[Guard.first.as<std::string>()] = *Context;
       }
-      if (auto E = P.shape(Atomic["context_tests"], false, "context_tests"))
+      if (auto E = P.names(Atomic["context_tests"], "context_tests",
+                           [&](std::string N) { ContextTests.insert(N); }))
         return E;
-      for (const auto &Name : Atomic["context_tests"])
-        ContextTests.insert(Name.as<std::string>());
     }
     // A reason, or {why: ..., unless_in_interrupt: true}.
     if (auto E = P.shape(Root["may_sleep"], true, "may_sleep"))
@@ -476,16 +485,14 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
         return Index.takeError();
       OwnershipTransfers[Entry.first.as<std::string>()] = *Index;
     }
-    if (auto E = P.shape(Root["borrowing_calls"], false, "borrowing_calls"))
+    if (auto E = P.names(Root["borrowing_calls"], "borrowing_calls",
+                         [&](std::string N) { Borrowing.insert(N); }))
       return E;
-    for (const auto &Name : Root["borrowing_calls"])
-      Borrowing.insert(Name.as<std::string>());
     if (auto E = parseGfpMaskNames(P, Root["gfp"], GfpMasks))
       return E;
-    if (auto E = P.shape(Root["name_suffixes"], false, "name_suffixes"))
+    if (auto E = P.names(Root["name_suffixes"], "name_suffixes",
+                         [&](std::string N) { NameSuffixes.push_back(N); }))
       return E;
-    for (const auto &Suffix : Root["name_suffixes"])
-      NameSuffixes.push_back(Suffix.as<std::string>());
   } catch (const YAML::Exception &E) {
     // A conversion on a missing node carries no position: name the model.
     YAML::Mark Where = E.mark.is_null() ? Root.Mark() : E.mark;
