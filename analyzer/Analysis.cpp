@@ -125,11 +125,7 @@ public:
     CheckDispatcher Dispatcher(Enabled, Context);
 
     const clang::SourceManager &SM = AST.getSourceManager();
-    for (const clang::Decl *D : AST.getTranslationUnitDecl()->decls()) {
-      const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D);
-      if (!FD || !FD->doesThisDeclarationHaveABody() ||
-          !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
-        continue;
+    for (const clang::FunctionDecl *FD : mainFileDefinitions(AST)) {
       Context.Function = FD;
       PathEngine Engine(TU, Dispatcher);
       Engine.StartsInCallbackContext = true;

@@ -215,4 +215,17 @@ ModuleModel::setupPair(const clang::FunctionDecl *FD) const {
   return nullptr;
 }
 
+std::vector<const clang::FunctionDecl *>
+mainFileDefinitions(clang::ASTContext &AST) {
+  const clang::SourceManager &SM = AST.getSourceManager();
+  std::vector<const clang::FunctionDecl *> Definitions;
+  for (const clang::Decl *D : AST.getTranslationUnitDecl()->decls()) {
+    const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D);
+    if (FD && FD->doesThisDeclarationHaveABody() &&
+        SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+      Definitions.push_back(FD);
+  }
+  return Definitions;
+}
+
 } // namespace kmodlint

@@ -38,6 +38,12 @@ struct AtomicCallbackUse {
   clang::SourceLocation RegisteredAt;
 };
 
+/// The function definitions written in the TU's main file, in order: what
+/// kmodlint analyzes and collects stores from (headers' inline bodies are
+/// reached only through calls).
+std::vector<const clang::FunctionDecl *>
+mainFileDefinitions(clang::ASTContext &AST);
+
 class ModuleModel {
 public:
   static ModuleModel build(clang::ASTContext &AST, const ApiModel &Model);

@@ -1,5 +1,6 @@
 //===- StoredFamilies.cpp - Which allocations each field receives ---------===//
 #include "analyzer/engine/StoredFamilies.h"
+#include "analyzer/engine/ModuleModel.h"
 #include "analyzer/engine/PathEngine.h"
 #include "analyzer/engine/Summaries.h"
 
@@ -194,14 +195,8 @@ private:
 void StoredFamilies::collect(clang::ASTContext &AST, const ApiModel &Model,
                              Summaries *FunctionSummaries) {
   StoreCollector Collector(*this, AST, Model, FunctionSummaries);
-  const clang::SourceManager &SM = AST.getSourceManager();
-  for (const clang::Decl *D : AST.getTranslationUnitDecl()->decls()) {
-    const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D);
-    if (!FD || !FD->doesThisDeclarationHaveABody() ||
-        !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
-      continue;
+  for (const clang::FunctionDecl *FD : mainFileDefinitions(AST))
     Collector.TraverseStmt(FD->getBody());
-  }
   Collector.resolveDrvdataStores();
 }
 
