@@ -52,20 +52,26 @@ static std::optional<uint64_t> macroNumber(clang::Preprocessor &PP,
   return Value;
 }
 
-/// LINUX_VERSION_CODE of the TU: from the macro when the file included
-/// <linux/version.h>, else from that header as the include path finds it
-/// (Kbuild's -I include/generated/uapi). 0 when there is none.
-static unsigned kernelVersionOf(clang::Preprocessor &PP) {
-  llvm::Regex Define("#define LINUX_VERSION_CODE ([0-9]+)");
-  if (auto Code = macroNumber(PP, "LINUX_VERSION_CODE"); Code && *Code)
+/// The TU's kernel version: the model's version macro when the file
+/// included its header, else that header's #define as the include path
+/// finds it (Kbuild's -I include/generated/uapi). 0 when there is none.
+static unsigned kernelVersionOf(clang::Preprocessor &PP,
+                                const KernelVersionSource &Source) {
+  if (Source.Macro.empty())
+    return 0;
+  if (auto Code = macroNumber(PP, Source.Macro); Code && *Code)
     return *Code;
+  if (Source.Header.empty())
+    return 0;
   clang::ConstSearchDirIterator CurDir = nullptr;
   clang::OptionalFileEntryRef Header = PP.getHeaderSearchInfo().LookupFile(
-      "linux/version.h", clang::SourceLocation(), /*isAngled=*/true, nullptr,
+      Source.Header, clang::SourceLocation(), /*isAngled=*/true, nullptr,
       &CurDir, {}, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!Header)
     return 0;
   auto Buffer = PP.getFileManager().getBufferForFile(*Header);
+  llvm::Regex Define("#define " + llvm::Regex::escape(Source.Macro) +
+                     " ([0-9]+)");
   llvm::SmallVector<llvm::StringRef, 2> Match;
   unsigned Code = 0;
   if (Buffer && Define.match((*Buffer)->getBuffer(), &Match))
@@ -73,18 +79,20 @@ static unsigned kernelVersionOf(clang::Preprocessor &PP) {
   return Code;
 }
 
-/// The value of ___GFP_<Name> in this TU: an enum bit in 6.10+
-/// (___GFP_<Name>_BIT), a hex literal macro before.
-static std::optional<uint64_t> gfpBit(clang::ASTContext &AST,
-                                      clang::Preprocessor &PP,
-                                      llvm::StringRef Name) {
-  std::string EnumName = ("___GFP_" + Name + "_BIT").str();
-  for (const clang::Decl *D : AST.getTranslationUnitDecl()->decls())
-    if (const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(D))
-      for (const clang::EnumConstantDecl *C : Enum->enumerators())
-        if (C->getName() == EnumName)
-          return uint64_t(1) << C->getInitVal().getZExtValue();
-  return macroNumber(PP, ("___GFP_" + Name).str());
+/// The value of a gfp bit in this TU: an enumerator giving its position in
+/// 6.10+, a literal macro before, else the model's default.
+static uint64_t gfpBit(clang::ASTContext &AST, clang::Preprocessor &PP,
+                       const GfpBit &Bit) {
+  if (!Bit.Enumerator.empty())
+    for (const clang::Decl *D : AST.getTranslationUnitDecl()->decls())
+      if (const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(D))
+        for (const clang::EnumConstantDecl *C : Enum->enumerators())
+          if (C->getName() == Bit.Enumerator)
+            return uint64_t(1) << C->getInitVal().getZExtValue();
+  if (!Bit.Macro.empty())
+    if (auto Value = macroNumber(PP, Bit.Macro))
+      return *Value;
+  return Bit.Default;
 }
 
 namespace {
@@ -100,14 +108,14 @@ public:
       return; // reported as a parse failure
     const ApiModel &Model = Options.Model ? *Options.Model : ApiModel::builtin();
     TranslationUnitContext TU{AST, Model};
-    TU.KernelVersion = Options.KernelVersionOverride
-                           ? Options.KernelVersionOverride
-                           : kernelVersionOf(CI.getPreprocessor());
+    TU.KernelVersion =
+        Options.KernelVersionOverride
+            ? Options.KernelVersionOverride
+            : kernelVersionOf(CI.getPreprocessor(), Model.kernelVersionSource());
     Result.KernelVersion = TU.KernelVersion;
-    if (auto Bit = gfpBit(AST, CI.getPreprocessor(), "DIRECT_RECLAIM"))
-      TU.GfpDirectReclaim = *Bit;
-    if (auto Bit = gfpBit(AST, CI.getPreprocessor(), "NOFAIL"))
-      TU.GfpNoFail = *Bit;
+    TU.GfpDirectReclaim =
+        gfpBit(AST, CI.getPreprocessor(), Model.gfp().DirectReclaim);
+    TU.GfpNoFail = gfpBit(AST, CI.getPreprocessor(), Model.gfp().NoFail);
     ModuleModel Module = ModuleModel::build(AST, Model);
     TU.Module = &Module;
     Summaries FunctionSummaries(TU);

@@ -27,8 +27,8 @@ static std::optional<FixIt> atomicGfpFix(const SleepEvent &E, CheckContext &C) {
   const clang::LangOptions &LO = C.TU.AST.getLangOpts();
   unsigned Length = clang::Lexer::MeasureTokenLength(Loc, SM, LO);
   llvm::StringRef Token(SM.getCharacterData(Loc), Length);
-  auto Equivalent = Model.gfpMaskNames().AtomicEquivalent.find(Token);
-  if (Equivalent == Model.gfpMaskNames().AtomicEquivalent.end())
+  auto Equivalent = Model.gfp().AtomicEquivalent.find(Token);
+  if (Equivalent == Model.gfp().AtomicEquivalent.end())
     return std::nullopt;
   // Only when the whole mask is that one token.
   clang::SourceLocation End =

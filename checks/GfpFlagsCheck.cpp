@@ -38,7 +38,7 @@ void GfpFlagsCheck::onAllocation(const AllocationEvent &E, const PathState &S,
         "__GFP_DIRECT_RECLAIM (GFP_ATOMIC, GFP_NOWAIT) it is not supported{1}",
         E.Callee,
         Family->WithoutReclaim.empty() ? "" : " and " + Family->WithoutReclaim);
-  const GfpMaskNames &Names = C.TU.Model.gfpMaskNames();
+  const GfpModel &Names = C.TU.Model.gfp();
   bool SaysSleep = false, SaysAtomic = false;
   for (llvm::StringRef Name : writtenMaskNames(E.Gfp, C.TU.AST)) {
     SaysSleep |= Names.Sleeping.contains(Name);

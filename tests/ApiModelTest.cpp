@@ -80,3 +80,39 @@ TEST(ApiModel, KernelVersions) {
   EXPECT_EQ(formatKernelVersion(kernelVersion(6, 12)), "6.12");
   EXPECT_EQ(kernelVersion(6, 1, 0), 393472u);
 }
+
+TEST(ApiModel, TheMechanismsReadTheirKernelNamesFromTheModel) {
+  const ApiModel &M = ApiModel::builtin();
+  EXPECT_EQ(M.gfp().MaskType, "gfp_t");
+  EXPECT_EQ(M.gfp().DirectReclaim.Enumerator, "___GFP_DIRECT_RECLAIM_BIT");
+  EXPECT_EQ(M.gfp().DirectReclaim.Default, 0x400u);
+  EXPECT_EQ(M.gfp().NoFail.Macro, "___GFP_NOFAIL");
+  EXPECT_EQ(M.kernelVersionSource().Macro, "LINUX_VERSION_CODE");
+  EXPECT_EQ(M.moduleEntryPoints().InitAlias, "init_module");
+  EXPECT_EQ(M.macroInternals().ContainerOfPointer, "__mptr");
+  EXPECT_EQ(M.cleanup().GuardConstructor.match("class_spinlock_constructor"),
+            std::optional<llvm::StringRef>("spinlock"));
+  EXPECT_EQ(M.cleanup().GuardDestructor.match("class_spinlock_constructor"),
+            std::nullopt);
+  EXPECT_EQ(M.cleanup().FreeFunction.match("__free_kfree"),
+            std::optional<llvm::StringRef>("kfree"));
+  EXPECT_EQ(M.cleanup().FreeFunction.match("__free_"), std::nullopt)
+      << "the varying part is never empty";
+}
+
+TEST(ApiModel, AConfigMayRenameTheCleanupFunctions) {
+  auto M = ApiModel::parseBuiltin();
+  ASSERT_TRUE(bool(M)) << llvm::toString(M.takeError());
+  ASSERT_FALSE(bool((*M)->extend("cleanup: {free_function: 'my_free_{}_fn'}\n"
+                                 "gfp: {bits: {nofail: {default: 0x10}}}\n",
+                                 "x.yaml")));
+  EXPECT_EQ((*M)->cleanup().FreeFunction.match("my_free_kfree_fn"),
+            std::optional<llvm::StringRef>("kfree"));
+  EXPECT_EQ((*M)->gfp().NoFail.Default, 0x10u);
+  EXPECT_EQ((*M)->gfp().NoFail.Macro, "___GFP_NOFAIL") << "others are kept";
+  llvm::Error E = (*M)->extend("cleanup: {guard_constructor: class_}\n", "y.yaml");
+  ASSERT_TRUE(bool(E));
+  EXPECT_EQ(llvm::toString(std::move(E)),
+            "y.yaml:1:30: guard_constructor must be a name with one {} for "
+            "the varying part (class_{}_constructor)");
+}

@@ -25,7 +25,7 @@ llvm::StringRef writtenText(const clang::Expr *E, const clang::ASTContext &AST) 
 }
 
 std::optional<std::pair<const clang::Expr *, const clang::FieldDecl *>>
-containerOf(const clang::Expr *E) {
+containerOf(const clang::Expr *E, llvm::StringRef PointerTemporary) {
   const auto *Sub = llvm::dyn_cast_or_null<clang::BinaryOperator>(
       stripValuePreservingWrappers(E));
   if (!Sub || Sub->getOpcode() != clang::BO_Sub ||
@@ -41,7 +41,8 @@ containerOf(const clang::Expr *E) {
   if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(Pointer))
     if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl());
         Var && Var->hasLocalStorage() && !llvm::isa<clang::ParmVarDecl>(Var) &&
-        Var->getInit() && Var->getName().starts_with("__mptr"))
+        Var->getInit() && !PointerTemporary.empty() &&
+        Var->getName().starts_with(PointerTemporary))
       Pointer = Var->getInit()->IgnoreParenCasts();
   return std::make_pair(Pointer, Offset->getComponent(0).getField());
 }

@@ -65,9 +65,11 @@ const clang::Expr *stripValuePreservingWrappers(const clang::Expr *E);
 /// container_of(ptr, T, member): `(T *)(__mptr - offsetof(T, member))`
 /// with `void *__mptr = (void *)(ptr)` (6.1 and 6.12 include/linux/
 /// container_of.h), or the subtraction written directly. Gives ptr and the
-/// member; only single-member offsetof() is recognized.
+/// member; only single-member offsetof() is recognized. \p PointerTemporary
+/// is the macro's name for its copy of ptr (the model's
+/// macro_internals.container_of_pointer).
 std::optional<std::pair<const clang::Expr *, const clang::FieldDecl *>>
-containerOf(const clang::Expr *E);
+containerOf(const clang::Expr *E, llvm::StringRef PointerTemporary);
 
 } // namespace kmodlint
 

@@ -76,16 +76,16 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
   // guard(spinlock)(&l): the guard variable is built by
   // class_spinlock_constructor(&l); its destructor runs at scope exit
   // (transferCleanup()).
-  llvm::StringRef Class = Name;
-  if (Class.consume_front("class_") && Class.consume_back("_constructor"))
-    if (auto Context = Model.atomicGuard(Class)) {
+  if (std::optional<llvm::StringRef> Class =
+          Model.cleanup().GuardConstructor.match(Name))
+    if (auto Context = Model.atomicGuard(*Class)) {
       AtomicHold Hold;
       Hold.What = Context->What;
       Hold.InInterrupt = Context->InInterrupt;
       Hold.Loc = SM.getExpansionLoc(Call->getBeginLoc());
       if (Call->getNumArgs() > 0)
         Hold.Lock = AccessPath::ofAddressOrValue(Call->getArg(0));
-      Hold.By = llvm::formatv("guard({0})", Class).str();
+      Hold.By = llvm::formatv("guard({0})", *Class).str();
       S.Atomic.push_back(Hold);
       return true;
     }

@@ -546,12 +546,12 @@ void PathEngine::transferCleanup(PathState &S, const clang::VarDecl *Var) {
   if (!Fn || !Fn->getIdentifier())
     return;
   // A scope guard ends: class_spinlock_destructor() unlocks.
-  llvm::StringRef Class = Fn->getName();
-  if (Class.consume_front("class_") && Class.consume_back("_destructor")) {
-    if (TU.Model.atomicGuard(Class) && !S.Atomic.empty()) {
+  if (std::optional<llvm::StringRef> Class =
+          TU.Model.cleanup().GuardDestructor.match(Fn->getName())) {
+    if (TU.Model.atomicGuard(*Class) && !S.Atomic.empty()) {
       auto Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(),
                                 [&](const AtomicHold &H) {
-                                  return H.By == "guard(" + Class.str() + ")";
+                                  return H.By == "guard(" + Class->str() + ")";
                                 });
       if (Match != S.Atomic.rend())
         S.Atomic.erase(std::next(Match).base());
@@ -564,9 +564,9 @@ void PathEngine::transferCleanup(PathState &S, const clang::VarDecl *Var) {
   P.Root = Var;
   // DEFINE_FREE(kfree, void *, ...) defines __free_kfree(): the variable
   // is released with kfree() when its scope ends (6.x include/linux/cleanup.h).
-  llvm::StringRef Name = Fn->getName();
-  if (Name.consume_front("__free_"))
-    if (const ReleaseFunction *Rel = TU.Model.findRelease(Name)) {
+  if (std::optional<llvm::StringRef> Name =
+          TU.Model.cleanup().FreeFunction.match(Fn->getName()))
+    if (const ReleaseFunction *Rel = TU.Model.findRelease(*Name)) {
       release(S, nullptr, *Rel, nullptr, P, {}, {}, Var->getLocation());
       return;
     }

@@ -18,7 +18,8 @@ Value PathEngine::evaluate(PathState &S, const clang::Expr *E) {
   E = stripValuePreservingWrappers(E);
   if (auto It = S.ExprValues.find(E); It != S.ExprValues.end())
     return It->second;
-  if (auto Container = containerOf(E))
+  if (auto Container =
+          containerOf(E, TU.Model.macroInternals().ContainerOfPointer))
     return containerValue(S, Container->first, Container->second);
   if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
     if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect &&

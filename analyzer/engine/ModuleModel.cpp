@@ -58,10 +58,11 @@ ModuleModel ModuleModel::build(clang::ASTContext &AST, const ApiModel &Model) {
     if (const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D)) {
       if (FD->doesThisDeclarationHaveABody() && FD->getIdentifier())
         ByName[FD->getName()] = FD;
+      const ModuleEntryPoints &Entry = Model.moduleEntryPoints();
       if (FD->getIdentifier() && FD->hasAttr<clang::AliasAttr>()) {
-        if (FD->getName() == "init_module")
+        if (FD->getName() == Entry.InitAlias)
           InitAlias = FD;
-        else if (FD->getName() == "cleanup_module")
+        else if (FD->getName() == Entry.ExitAlias)
           ExitAlias = FD;
       }
       continue;

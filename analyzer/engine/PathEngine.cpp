@@ -108,17 +108,17 @@ void PathEngine::transferAssign(PathState &S, const clang::Expr *LHS,
 
 /// Exact constants are kept only for gfp masks: elsewhere (loop counters)
 /// they would split states that the checks do not need apart.
-static bool keepsConstant(const AccessPath &Path) {
+static bool keepsConstant(const AccessPath &Path, llvm::StringRef MaskType) {
   clang::QualType Type =
       Path.Fields.empty() ? Path.Root->getType() : Path.Fields.back()->getType();
   const auto *Typedef = Type->getAs<clang::TypedefType>();
-  return Typedef && Typedef->getDecl()->getName() == "gfp_t";
+  return Typedef && !MaskType.empty() && Typedef->getDecl()->getName() == MaskType;
 }
 
 void PathEngine::rebind(PathState &S, const AccessPath &Path, const Value &In,
                         const clang::Stmt *At) {
   Value V = In;
-  if (V.isInt() && V.Int.Constant && !keepsConstant(Path))
+  if (V.isInt() && V.Int.Constant && !keepsConstant(Path, TU.Model.gfp().MaskType))
     V.Int.Constant.reset();
   Value Old = S.lookup(Path);
   // What hangs off the old value (p->buf when p is rebound) keeps living in

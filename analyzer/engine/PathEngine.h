@@ -108,9 +108,10 @@ struct TranslationUnitContext {
   const StoredFamilies *Stores = nullptr;
   const ModuleModel *Module = nullptr;
   /// __GFP_DIRECT_RECLAIM and __GFP_NOFAIL as this TU defines them (0x400
-  /// and 0x8000 in 6.1; BIT(enum) in 6.12).
-  uint64_t GfpDirectReclaim = 0x400;
-  uint64_t GfpNoFail = 0x8000;
+  /// and 0x8000 in 6.1; BIT(enum) in 6.12); the model's defaults until
+  /// the front end finds them.
+  uint64_t GfpDirectReclaim = Model.gfp().DirectReclaim.Default;
+  uint64_t GfpNoFail = Model.gfp().NoFail.Default;
 };
 
 struct EngineLimits {

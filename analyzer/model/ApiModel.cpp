@@ -37,8 +37,6 @@ llvm::StringRef ApiModel::canonicalName(llvm::StringRef Callee) const {
   return Callee;
 }
 
-namespace {
-
 /// Parse errors name the model file, line and column, as users edit it.
 class ModelParser {
 public:
@@ -56,7 +54,7 @@ public:
 
   /// Rejects keys outside \p Allowed: a misspelt key must not be ignored.
   llvm::Error checkKeys(const YAML::Node &Map,
-                        std::initializer_list<llvm::StringRef> Allowed,
+                        llvm::ArrayRef<llvm::StringRef> Allowed,
                         llvm::StringRef Where) {
     if (!Map.IsMap())
       return error(Map, llvm::Twine(Where) + " must be a mapping");
@@ -121,10 +119,11 @@ public:
     return error(Node, "kernel version must look like \"6.4\"");
   }
 
+  llvm::StringRef sourceName() const { return SourceName; }
+
+private:
   std::string SourceName;
 };
-
-} // namespace
 
 llvm::Expected<std::unique_ptr<ApiModel>>
 ApiModel::parse(llvm::StringRef Yaml, llvm::StringRef SourceName) {
@@ -148,351 +147,97 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
   return extend(Root, SourceName);
 }
 
-/// The `gfp:` section: mask macro names by what they say.
-static llvm::Error parseGfpMaskNames(ModelParser &P, const YAML::Node &Gfp,
-                                     GfpMaskNames &GfpMasks) {
-  if (!Gfp)
-    return llvm::Error::success();
-  if (auto E = P.checkKeys(
-          Gfp, {"sleeping_masks", "atomic_masks", "atomic_equivalents"},
-          "the gfp section"))
-    return E;
-  if (auto E = P.shape(Gfp["atomic_equivalents"], true, "atomic_equivalents"))
-    return E;
-  for (const auto &Entry : Gfp["atomic_equivalents"])
-    GfpMasks.AtomicEquivalent[Entry.first.as<std::string>()] =
-        Entry.second.as<std::string>();
-  for (auto [Key, Names] : {std::pair{"sleeping_masks", &GfpMasks.Sleeping},
-                            std::pair{"atomic_masks", &GfpMasks.Atomic}}) {
-    if (auto E = P.names(Gfp[Key], Key,
-                         [&](std::string N) { Names->insert(N); }))
-      return E;
+/// Reads one model document into an ApiModel: one method per top-level
+/// section, each as long as its schema.
+class ModelLoader {
+public:
+  ModelLoader(ApiModel &M, llvm::StringRef SourceName) : M(M), P(SourceName) {}
+
+  llvm::Error load(const YAML::Node &Root);
+
+private:
+  using Section = llvm::Error (ModelLoader::*)(const YAML::Node &);
+  struct SectionParser {
+    const char *Key;
+    Section Parse;
+  };
+  static const SectionParser Sections[];
+
+  llvm::Error families(const YAML::Node &Node);
+  llvm::Error family(const std::string &Name, const YAML::Node &Spec);
+  llvm::Error acquirer(AllocFamily &Family, const std::string &Name,
+                       const YAML::Node &Spec);
+  llvm::Error release(const std::string &Name, const YAML::Node &Spec,
+                      ReleaseFunction &Out);
+  llvm::Error compatibleRelease(AllocFamily &Family, const std::string &Name,
+                                const YAML::Node &Spec);
+  llvm::Error conditions(const YAML::Node &Node);
+  llvm::Error borrowingCalls(const YAML::Node &Node);
+  llvm::Error transfersOwnership(const YAML::Node &Node);
+  llvm::Error drvdata(const YAML::Node &Node);
+  llvm::Error drivers(const YAML::Node &Node);
+  llvm::Error atomic(const YAML::Node &Node);
+  llvm::Error atomicEnter(const std::string &Name, const YAML::Node &Spec);
+  llvm::Error atomicExit(const std::string &Name, const YAML::Node &Spec);
+  llvm::Error atomicCallback(const std::string &Name, const YAML::Node &Spec);
+  llvm::Expected<AtomicContext> atomicContext(const YAML::Node &Node);
+  llvm::Error maySleep(const YAML::Node &Node);
+  llvm::Error gfp(const YAML::Node &Node);
+  llvm::Error gfpBits(const YAML::Node &Node);
+  llvm::Error nameSuffixes(const YAML::Node &Node);
+  llvm::Error kernelVersion(const YAML::Node &Node);
+  llvm::Error cleanup(const YAML::Node &Node);
+  llvm::Error module(const YAML::Node &Node);
+  llvm::Error macroInternals(const YAML::Node &Node);
+
+  /// Calls \p Each with every entry of the mapping section \p Node.
+  llvm::Error entries(
+      const YAML::Node &Node, llvm::StringRef What,
+      llvm::function_ref<llvm::Error(const std::string &, const YAML::Node &)>
+          Each);
+  /// Sets \p Out from the argument index under \p Key when there is one.
+  llvm::Error optionalIndex(const YAML::Node &Map, const char *Key,
+                            std::optional<unsigned> &Out);
+  /// Sets \p Out from the text under \p Key when there is one.
+  static void optionalText(const YAML::Node &Map, const char *Key,
+                           std::string &Out);
+  /// `Key: true`; absent means false.
+  static bool flag(const YAML::Node &Map, const char *Key) {
+    return Map[Key] && Map[Key].as<bool>();
   }
-  return llvm::Error::success();
-}
 
-llvm::Error ApiModel::extend(const YAML::Node &Root,
-                             llvm::StringRef SourceName) {
-  ModelParser P(SourceName);
-  if (Root.IsNull())
-    return llvm::Error::success();
-  if (auto E = P.checkKeys(Root, {"families", "conditions", "borrowing_calls", "transfers_ownership", "drvdata", "drivers",
-                            "atomic", "may_sleep", "gfp", "name_suffixes"},
-                           "the API model"))
+  ApiModel &M;
+  ModelParser P;
+};
+
+const ModelLoader::SectionParser ModelLoader::Sections[] = {
+    {"families", &ModelLoader::families},
+    {"conditions", &ModelLoader::conditions},
+    {"borrowing_calls", &ModelLoader::borrowingCalls},
+    {"transfers_ownership", &ModelLoader::transfersOwnership},
+    {"drvdata", &ModelLoader::drvdata},
+    {"drivers", &ModelLoader::drivers},
+    {"atomic", &ModelLoader::atomic},
+    {"may_sleep", &ModelLoader::maySleep},
+    {"gfp", &ModelLoader::gfp},
+    {"name_suffixes", &ModelLoader::nameSuffixes},
+    {"kernel_version", &ModelLoader::kernelVersion},
+    {"cleanup", &ModelLoader::cleanup},
+    {"module", &ModelLoader::module},
+    {"macro_internals", &ModelLoader::macroInternals},
+};
+
+llvm::Error ModelLoader::load(const YAML::Node &Root) {
+  llvm::SmallVector<llvm::StringRef, 16> Keys;
+  for (const SectionParser &S : Sections)
+    Keys.push_back(S.Key);
+  if (auto E = P.checkKeys(Root, Keys, "the API model"))
     return E;
-
   try {
-    if (auto E = P.shape(Root["families"], true, "families"))
-      return E;
-    for (const auto &FamilyEntry : Root["families"]) {
-      const YAML::Node &Spec = FamilyEntry.second;
-      if (auto E = P.checkKeys(Spec,
-                               {"description", "managed", "sleeps",
-                                "needs_direct_reclaim", "without_reclaim",
-                                "self_releasing", "acquire", "release",
-                                "also_released_by"},
-                               "a family"))
-        return E;
-      auto Family = std::make_unique<AllocFamily>();
-      Family->Name = FamilyEntry.first.as<std::string>();
-      Family->Description =
-          Spec["description"] ? Spec["description"].as<std::string>()
-                              : Family->Name + " memory";
-      Family->Managed = Spec["managed"] && Spec["managed"].as<bool>();
-      Family->Sleeps = Spec["sleeps"] && Spec["sleeps"].as<bool>();
-      Family->NeedsDirectReclaim = Spec["needs_direct_reclaim"] &&
-                                   Spec["needs_direct_reclaim"].as<bool>();
-      if (Spec["without_reclaim"])
-        Family->WithoutReclaim = Spec["without_reclaim"].as<std::string>();
-      Family->SelfReleasing =
-          Spec["self_releasing"] && Spec["self_releasing"].as<bool>();
-
-      if (auto E = P.shape(Spec["acquire"], true, "acquire"))
-        return E;
-      for (const auto &A : Spec["acquire"]) {
-        if (auto E = P.checkKeys(A.second,
-                                 {"gfp", "fails", "returns", "key", "consumes"},
-                                 "an acquire entry"))
+    for (const SectionParser &S : Sections)
+      if (const YAML::Node Node = Root[S.Key])
+        if (auto E = (this->*S.Parse)(Node))
           return E;
-        AcquireFunction Fn;
-        Fn.Name = A.first.as<std::string>();
-        Fn.Family = Family.get();
-        for (auto [Key, Field] :
-             {std::pair{"gfp", &Fn.GfpArg}, std::pair{"key", &Fn.KeyArg},
-              std::pair{"consumes", &Fn.ConsumesArg}}) {
-          if (!A.second[Key])
-            continue;
-          auto Index = P.index(A.second[Key], Key);
-          if (!Index)
-            return Index.takeError();
-          *Field = *Index;
-        }
-        if (A.second["fails"]) {
-          std::string Fails = A.second["fails"].as<std::string>();
-          if (Fails == "errptr")
-            Fn.Fails = FailureValue::ErrPtr;
-          else if (Fails != "null")
-            return P.error(A.second["fails"], "fails must be null or errptr");
-        }
-        if (A.second["returns"]) {
-          std::string Returns = A.second["returns"].as<std::string>();
-          if (Returns == "status")
-            Fn.Returns = AcquireResult::Status;
-          else if (Returns == "nonneg")
-            Fn.Returns = AcquireResult::NonNegative;
-          else if (Returns != "pointer")
-            return P.error(A.second["returns"],
-                           "returns must be pointer, status or nonneg");
-        }
-        Family->Acquirers.push_back(Fn.Name);
-        Acquire[Fn.Name] = Fn;
-      }
-
-      auto ParseRelease = [&](const auto &R,
-                              ReleaseFunction &Out) -> llvm::Error {
-        Out.Name = R.first.template as<std::string>();
-        if (!R.second["arg"]) {
-          Out.FamilyWide = true;
-          return llvm::Error::success();
-        }
-        auto Index = P.index(R.second["arg"], "arg");
-        if (!Index)
-          return Index.takeError();
-        Out.Arg = *Index;
-        return llvm::Error::success();
-      };
-      if (auto E = P.shape(Spec["release"], true, "release"))
-        return E;
-      for (const auto &R : Spec["release"]) {
-        if (auto E = P.checkKeys(R.second, {"arg"}, "a release entry"))
-          return E;
-        ReleaseFunction Fn;
-        if (auto E = ParseRelease(R, Fn))
-          return E;
-        Family->Releases.push_back(Fn);
-        Release[Fn.Name] = Fn;
-        PrimaryReleaseFamily[Fn.Name] = Family.get();
-      }
-      if (auto E = P.shape(Spec["also_released_by"], true, "also_released_by"))
-        return E;
-      for (const auto &R : Spec["also_released_by"]) {
-        if (auto E = P.checkKeys(R.second, {"arg", "since", "until", "source"},
-                                 "an also_released_by entry"))
-          return E;
-        CompatibleRelease Rule;
-        if (auto E = ParseRelease(R, Rule.Function))
-          return E;
-        for (auto [Key, Field] : {std::pair{"since", &Rule.Since},
-                                  std::pair{"until", &Rule.Until}}) {
-          if (!R.second[Key])
-            continue;
-          auto V = P.version(R.second[Key]);
-          if (!V)
-            return V.takeError();
-          *Field = *V;
-        }
-        if (R.second["source"])
-          Rule.Source = R.second["source"].as<std::string>();
-        Release.try_emplace(Rule.Function.Name, Rule.Function);
-        Family->AlsoReleasedBy.push_back(std::move(Rule));
-      }
-      // A user family with an existing name replaces the built-in one, with
-      // every acquirer and release that pointed at it.
-      if (const AllocFamily *Old = findFamily(Family->Name))
-        forgetFamily(*Old);
-      Families.push_back(std::move(Family));
-    }
-
-    if (const YAML::Node Conditions = Root["conditions"]) {
-      if (auto E = P.shape(Conditions, true, "conditions"))
-        return E;
-      if (auto E = P.checkKeys(Conditions,
-                               {"is_error", "is_error_or_null", "error_value",
-                                "error_status"},
-                               "conditions"))
-        return E;
-      for (auto [Key, Kind] :
-           {std::pair{"error_value", ConditionKind::ErrorValue},
-            std::pair{"is_error", ConditionKind::IsError},
-            std::pair{"is_error_or_null", ConditionKind::IsErrorOrNull},
-            std::pair{"error_status", ConditionKind::ErrorStatus}}) {
-        if (auto E = P.names(Conditions[Key], Key, [&, Kind = Kind](std::string N) {
-              this->Conditions[N] = Kind;
-            }))
-          return E;
-      }
-    }
-    if (const YAML::Node Drvdata = Root["drvdata"]) {
-      if (auto E = P.shape(Drvdata, true, "drvdata"))
-        return E;
-      if (auto E = P.checkKeys(Drvdata, {"setters", "getters"}, "drvdata"))
-        return E;
-      if (auto E = P.shape(Drvdata["setters"], true, "setters"))
-        return E;
-      for (const auto &Setter : Drvdata["setters"]) {
-        if (auto E = P.checkKeys(Setter.second, {"arg"}, "a drvdata setter"))
-          return E;
-        auto Index = P.index(Setter.second["arg"], "arg");
-        if (!Index)
-          return Index.takeError();
-        DrvdataSetters[Setter.first.as<std::string>()] = *Index;
-      }
-      if (auto E = P.names(Drvdata["getters"], "getters",
-                           [&](std::string N) { DrvdataGetters.insert(N); }))
-        return E;
-    }
-    if (auto E = P.shape(Root["drivers"], true, "drivers"))
-      return E;
-    for (const auto &Entry : Root["drivers"]) {
-      if (auto E = P.checkKeys(Entry.second, {"setup", "teardown"},
-                               "a driver struct"))
-        return E;
-      DriverStruct D;
-      D.Name = Entry.first.as<std::string>();
-      if (auto E = P.shape(Entry.second["setup"], false, "setup"))
-        return E;
-      for (const auto &F : Entry.second["setup"])
-        D.SetupFields.push_back(F.as<std::string>());
-      if (auto E = P.shape(Entry.second["teardown"], false, "teardown"))
-        return E;
-      for (const auto &F : Entry.second["teardown"])
-        D.TeardownFields.push_back(F.as<std::string>());
-      Drivers[D.Name] = D;
-    }
-    if (const YAML::Node Atomic = Root["atomic"]) {
-      if (auto E = P.shape(Atomic, true, "atomic"))
-        return E;
-      if (auto E = P.checkKeys(Atomic,
-                               {"enter", "exit", "callbacks", "fields",
-                                "guards", "context_tests"},
-                               "atomic"))
-        return E;
-      if (auto E = P.shape(Atomic["enter"], true, "enter"))
-        return E;
-      for (const auto &Entry : Atomic["enter"]) {
-        if (auto E = P.checkKeys(Entry.second,
-                                 {"lock", "what", "conditional", "in_interrupt"},
-                                 "an atomic enter entry"))
-          return E;
-        AtomicEnter Enter;
-        Enter.Name = Entry.first.as<std::string>();
-        if (Entry.second["lock"]) {
-          auto Index = P.index(Entry.second["lock"], "lock");
-          if (!Index)
-            return Index.takeError();
-          Enter.LockArg = *Index;
-        }
-        Enter.What = Entry.second["what"] ? Entry.second["what"].as<std::string>()
-                                          : "atomic context";
-        Enter.Conditional =
-            Entry.second["conditional"] && Entry.second["conditional"].as<bool>();
-        Enter.InInterrupt = Entry.second["in_interrupt"] &&
-                            Entry.second["in_interrupt"].as<bool>();
-        AtomicEnters[Enter.Name] = Enter;
-      }
-      if (auto E = P.shape(Atomic["exit"], true, "exit"))
-        return E;
-      for (const auto &Entry : Atomic["exit"]) {
-        if (auto E = P.checkKeys(Entry.second, {"lock"}, "an atomic exit entry"))
-          return E;
-        std::optional<unsigned> Lock;
-        if (Entry.second["lock"]) {
-          auto Index = P.index(Entry.second["lock"], "lock");
-          if (!Index)
-            return Index.takeError();
-          Lock = *Index;
-        }
-        AtomicExits[Entry.first.as<std::string>()] = Lock;
-      }
-      if (auto E = P.shape(Atomic["callbacks"], true, "callbacks"))
-        return E;
-      for (const auto &Entry : Atomic["callbacks"]) {
-        if (auto E = P.checkKeys(Entry.second, {"arg", "context", "in_interrupt"},
-                                 "an atomic callback entry"))
-          return E;
-        auto Index = P.index(Entry.second["arg"], "arg");
-        if (!Index)
-          return Index.takeError();
-        AtomicCallbacks[Entry.first.as<std::string>()] = {
-            *Index, Entry.second["context"].as<std::string>(),
-            Entry.second["in_interrupt"] &&
-                Entry.second["in_interrupt"].as<bool>()};
-      }
-      // A context is its description, or {context: ..., in_interrupt: true}.
-      auto ParseContext = [&](const YAML::Node &Node) -> llvm::Expected<AtomicContext> {
-        if (Node.IsScalar())
-          return AtomicContext{Node.as<std::string>(), false};
-        if (auto E = P.checkKeys(Node, {"context", "in_interrupt"}, "an atomic context"))
-          return std::move(E);
-        if (!Node["context"])
-          return P.error(Node, "an atomic context needs 'context'");
-        return AtomicContext{Node["context"].as<std::string>(),
-                             Node["in_interrupt"] && Node["in_interrupt"].as<bool>()};
-      };
-      if (auto E = P.shape(Atomic["fields"], true, "fields"))
-        return E;
-      for (const auto &Record : Atomic["fields"]) {
-        if (auto E = P.shape(Record.second, true, "fields"))
-          return E;
-        for (const auto &Field : Record.second) {
-          auto Context = ParseContext(Field.second);
-          if (!Context)
-            return Context.takeError();
-          AtomicFields[Record.first.as<std::string>() + "::" +
-                       Field.first.as<std::string>()] = *Context;
-        }
-      }
-      if (auto E = P.shape(Atomic["guards"], true, "guards"))
-        return E;
-      for (const auto &Guard : Atomic["guards"]) {
-        auto Context = ParseContext(Guard.second);
-        if (!Context)
-          return Context.takeError();
-        AtomicGuards[Guard.first.as<std::string>()] = *Context;
-      }
-      if (auto E = P.names(Atomic["context_tests"], "context_tests",
-                           [&](std::string N) { ContextTests.insert(N); }))
-        return E;
-    }
-    // A reason, or {why: ..., unless_in_interrupt: true}.
-    if (auto E = P.shape(Root["may_sleep"], true, "may_sleep"))
-      return E;
-    for (const auto &Entry : Root["may_sleep"]) {
-      std::string Name = Entry.first.as<std::string>();
-      if (Entry.second.IsScalar()) {
-        MaySleep[Name] = Entry.second.as<std::string>();
-        continue;
-      }
-      if (auto E = P.checkKeys(Entry.second, {"why", "unless_in_interrupt"},
-                               "a may_sleep entry"))
-        return E;
-      if (!Entry.second["why"])
-        return P.error(Entry.second, "a may_sleep entry needs 'why'");
-      MaySleep[Name] = Entry.second["why"].as<std::string>();
-      if (Entry.second["unless_in_interrupt"] &&
-          Entry.second["unless_in_interrupt"].as<bool>())
-        SleepsOnlyOutsideInterrupt.insert(Name);
-    }
-    if (auto E = P.shape(Root["transfers_ownership"], true, "transfers_ownership"))
-      return E;
-    for (const auto &Entry : Root["transfers_ownership"]) {
-      if (auto E = P.checkKeys(Entry.second, {"arg"}, "a transfers_ownership entry"))
-        return E;
-      if (!Entry.second["arg"])
-        return P.error(Entry.second, "a transfers_ownership entry needs 'arg'");
-      auto Index = P.index(Entry.second["arg"], "arg");
-      if (!Index)
-        return Index.takeError();
-      OwnershipTransfers[Entry.first.as<std::string>()] = *Index;
-    }
-    if (auto E = P.names(Root["borrowing_calls"], "borrowing_calls",
-                         [&](std::string N) { Borrowing.insert(N); }))
-      return E;
-    if (auto E = parseGfpMaskNames(P, Root["gfp"], GfpMasks))
-      return E;
-    if (auto E = P.names(Root["name_suffixes"], "name_suffixes",
-                         [&](std::string N) { NameSuffixes.push_back(N); }))
-      return E;
   } catch (const YAML::Exception &E) {
     // A conversion on a missing node carries no position: name the model.
     YAML::Mark Where = E.mark.is_null() ? Root.Mark() : E.mark;
@@ -500,11 +245,492 @@ llvm::Error ApiModel::extend(const YAML::Node &Root,
         llvm::inconvertibleErrorCode(),
         llvm::formatv("{0}:{1}:{2}: a value in the API model has the wrong "
                       "type or is missing ({3})",
-                      SourceName, Where.line + 1, Where.column + 1, E.msg)
+                      P.sourceName(), Where.line + 1, Where.column + 1, E.msg)
             .str());
   }
-  finalize();
+  M.finalize();
   return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::entries(
+    const YAML::Node &Node, llvm::StringRef What,
+    llvm::function_ref<llvm::Error(const std::string &, const YAML::Node &)>
+        Each) {
+  if (auto E = P.shape(Node, true, What))
+    return E;
+  for (const auto &Entry : Node)
+    if (auto E = Each(Entry.first.as<std::string>(), Entry.second))
+      return E;
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::optionalIndex(const YAML::Node &Map, const char *Key,
+                                       std::optional<unsigned> &Out) {
+  if (!Map[Key])
+    return llvm::Error::success();
+  auto Index = P.index(Map[Key], Key);
+  if (!Index)
+    return Index.takeError();
+  Out = *Index;
+  return llvm::Error::success();
+}
+
+void ModelLoader::optionalText(const YAML::Node &Map, const char *Key,
+                               std::string &Out) {
+  if (Map[Key])
+    Out = Map[Key].as<std::string>();
+}
+
+llvm::Error ModelLoader::families(const YAML::Node &Node) {
+  return entries(Node, "families",
+                 [&](const std::string &Name, const YAML::Node &Spec) {
+                   return family(Name, Spec);
+                 });
+}
+
+llvm::Error ModelLoader::family(const std::string &Name,
+                                const YAML::Node &Spec) {
+  if (auto E = P.checkKeys(Spec,
+                           {"description", "managed", "sleeps",
+                            "needs_direct_reclaim", "without_reclaim",
+                            "self_releasing", "acquire", "release",
+                            "also_released_by"},
+                           "a family"))
+    return E;
+  auto Family = std::make_unique<AllocFamily>();
+  Family->Name = Name;
+  Family->Description = Name + " memory";
+  optionalText(Spec, "description", Family->Description);
+  Family->Managed = flag(Spec, "managed");
+  Family->Sleeps = flag(Spec, "sleeps");
+  Family->NeedsDirectReclaim = flag(Spec, "needs_direct_reclaim");
+  optionalText(Spec, "without_reclaim", Family->WithoutReclaim);
+  Family->SelfReleasing = flag(Spec, "self_releasing");
+  if (auto E = entries(Spec["acquire"], "acquire",
+                       [&](const std::string &Fn, const YAML::Node &S) {
+                         return acquirer(*Family, Fn, S);
+                       }))
+    return E;
+  if (auto E = entries(
+          Spec["release"], "release",
+          [&](const std::string &FnName, const YAML::Node &S) -> llvm::Error {
+            if (auto E = P.checkKeys(S, {"arg"}, "a release entry"))
+              return E;
+            ReleaseFunction Fn;
+            if (auto E = release(FnName, S, Fn))
+              return E;
+            Family->Releases.push_back(Fn);
+            M.Release[Fn.Name] = Fn;
+            M.PrimaryReleaseFamily[Fn.Name] = Family.get();
+            return llvm::Error::success();
+          }))
+    return E;
+  if (auto E = entries(Spec["also_released_by"], "also_released_by",
+                       [&](const std::string &Fn, const YAML::Node &S) {
+                         return compatibleRelease(*Family, Fn, S);
+                       }))
+    return E;
+  // A user family with an existing name replaces the built-in one, with
+  // every acquirer and release that pointed at it.
+  if (const AllocFamily *Old = M.findFamily(Family->Name))
+    M.forgetFamily(*Old);
+  M.Families.push_back(std::move(Family));
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::acquirer(AllocFamily &Family, const std::string &Name,
+                                  const YAML::Node &Spec) {
+  if (auto E = P.checkKeys(Spec, {"gfp", "fails", "returns", "key", "consumes"},
+                           "an acquire entry"))
+    return E;
+  AcquireFunction Fn;
+  Fn.Name = Name;
+  Fn.Family = &Family;
+  for (auto [Key, Field] :
+       {std::pair{"gfp", &Fn.GfpArg}, std::pair{"key", &Fn.KeyArg},
+        std::pair{"consumes", &Fn.ConsumesArg}})
+    if (auto E = optionalIndex(Spec, Key, *Field))
+      return E;
+  if (Spec["fails"]) {
+    std::string Fails = Spec["fails"].as<std::string>();
+    if (Fails == "errptr")
+      Fn.Fails = FailureValue::ErrPtr;
+    else if (Fails != "null")
+      return P.error(Spec["fails"], "fails must be null or errptr");
+  }
+  if (Spec["returns"]) {
+    std::string Returns = Spec["returns"].as<std::string>();
+    if (Returns == "status")
+      Fn.Returns = AcquireResult::Status;
+    else if (Returns == "nonneg")
+      Fn.Returns = AcquireResult::NonNegative;
+    else if (Returns != "pointer")
+      return P.error(Spec["returns"], "returns must be pointer, status or nonneg");
+  }
+  Family.Acquirers.push_back(Fn.Name);
+  M.Acquire[Fn.Name] = Fn;
+  return llvm::Error::success();
+}
+
+/// A release without `arg` releases by the family's key, not a pointer.
+llvm::Error ModelLoader::release(const std::string &Name,
+                                 const YAML::Node &Spec, ReleaseFunction &Out) {
+  Out.Name = Name;
+  if (!Spec["arg"]) {
+    Out.FamilyWide = true;
+    return llvm::Error::success();
+  }
+  auto Index = P.index(Spec["arg"], "arg");
+  if (!Index)
+    return Index.takeError();
+  Out.Arg = *Index;
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::compatibleRelease(AllocFamily &Family,
+                                           const std::string &Name,
+                                           const YAML::Node &Spec) {
+  if (auto E = P.checkKeys(Spec, {"arg", "since", "until", "source"},
+                           "an also_released_by entry"))
+    return E;
+  CompatibleRelease Rule;
+  if (auto E = release(Name, Spec, Rule.Function))
+    return E;
+  for (auto [Key, Field] :
+       {std::pair{"since", &Rule.Since}, std::pair{"until", &Rule.Until}}) {
+    if (!Spec[Key])
+      continue;
+    auto V = P.version(Spec[Key]);
+    if (!V)
+      return V.takeError();
+    *Field = *V;
+  }
+  optionalText(Spec, "source", Rule.Source);
+  M.Release.try_emplace(Rule.Function.Name, Rule.Function);
+  Family.AlsoReleasedBy.push_back(std::move(Rule));
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::conditions(const YAML::Node &Node) {
+  if (auto E = P.shape(Node, true, "conditions"))
+    return E;
+  if (auto E = P.checkKeys(
+          Node, {"is_error", "is_error_or_null", "error_value", "error_status"},
+          "conditions"))
+    return E;
+  for (auto [Key, Kind] :
+       {std::pair{"error_value", ConditionKind::ErrorValue},
+        std::pair{"is_error", ConditionKind::IsError},
+        std::pair{"is_error_or_null", ConditionKind::IsErrorOrNull},
+        std::pair{"error_status", ConditionKind::ErrorStatus}}) {
+    if (auto E = P.names(Node[Key], Key, [&, Kind = Kind](std::string N) {
+          M.Conditions[N] = Kind;
+        }))
+      return E;
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::borrowingCalls(const YAML::Node &Node) {
+  return P.names(Node, "borrowing_calls",
+                 [&](std::string N) { M.Borrowing.insert(N); });
+}
+
+llvm::Error ModelLoader::transfersOwnership(const YAML::Node &Node) {
+  return entries(
+      Node, "transfers_ownership",
+      [&](const std::string &Name, const YAML::Node &Spec) -> llvm::Error {
+        if (auto E = P.checkKeys(Spec, {"arg"}, "a transfers_ownership entry"))
+          return E;
+        if (!Spec["arg"])
+          return P.error(Spec, "a transfers_ownership entry needs 'arg'");
+        auto Index = P.index(Spec["arg"], "arg");
+        if (!Index)
+          return Index.takeError();
+        M.OwnershipTransfers[Name] = *Index;
+        return llvm::Error::success();
+      });
+}
+
+llvm::Error ModelLoader::drvdata(const YAML::Node &Node) {
+  if (auto E = P.shape(Node, true, "drvdata"))
+    return E;
+  if (auto E = P.checkKeys(Node, {"setters", "getters"}, "drvdata"))
+    return E;
+  if (auto E = entries(
+          Node["setters"], "setters",
+          [&](const std::string &Name, const YAML::Node &Spec) -> llvm::Error {
+            if (auto E = P.checkKeys(Spec, {"arg"}, "a drvdata setter"))
+              return E;
+            auto Index = P.index(Spec["arg"], "arg");
+            if (!Index)
+              return Index.takeError();
+            M.DrvdataSetters[Name] = *Index;
+            return llvm::Error::success();
+          }))
+    return E;
+  return P.names(Node["getters"], "getters",
+                 [&](std::string N) { M.DrvdataGetters.insert(N); });
+}
+
+llvm::Error ModelLoader::drivers(const YAML::Node &Node) {
+  return entries(
+      Node, "drivers",
+      [&](const std::string &Name, const YAML::Node &Spec) -> llvm::Error {
+        if (auto E = P.checkKeys(Spec, {"setup", "teardown"}, "a driver struct"))
+          return E;
+        DriverStruct D;
+        D.Name = Name;
+        for (auto [Key, Fields] : {std::pair{"setup", &D.SetupFields},
+                                   std::pair{"teardown", &D.TeardownFields}})
+          if (auto E = P.names(Spec[Key], Key,
+                               [&](std::string F) { Fields->push_back(F); }))
+            return E;
+        M.Drivers[D.Name] = D;
+        return llvm::Error::success();
+      });
+}
+
+llvm::Error ModelLoader::atomic(const YAML::Node &Node) {
+  if (auto E = P.shape(Node, true, "atomic"))
+    return E;
+  if (auto E = P.checkKeys(Node,
+                           {"enter", "exit", "callbacks", "fields", "guards",
+                            "context_tests"},
+                           "atomic"))
+    return E;
+  auto Each = [&](const char *Key, auto Method) {
+    return entries(Node[Key], Key,
+                   [&](const std::string &Name, const YAML::Node &Spec) {
+                     return (this->*Method)(Name, Spec);
+                   });
+  };
+  if (auto E = Each("enter", &ModelLoader::atomicEnter))
+    return E;
+  if (auto E = Each("exit", &ModelLoader::atomicExit))
+    return E;
+  if (auto E = Each("callbacks", &ModelLoader::atomicCallback))
+    return E;
+  if (auto E = entries(
+          Node["fields"], "fields",
+          [&](const std::string &Record, const YAML::Node &Fields) {
+            return entries(Fields, "fields",
+                           [&](const std::string &Field,
+                               const YAML::Node &Spec) -> llvm::Error {
+                             auto Context = atomicContext(Spec);
+                             if (!Context)
+                               return Context.takeError();
+                             M.AtomicFields[Record + "::" + Field] = *Context;
+                             return llvm::Error::success();
+                           });
+          }))
+    return E;
+  if (auto E = entries(
+          Node["guards"], "guards",
+          [&](const std::string &Class, const YAML::Node &Spec) -> llvm::Error {
+            auto Context = atomicContext(Spec);
+            if (!Context)
+              return Context.takeError();
+            M.AtomicGuards[Class] = *Context;
+            return llvm::Error::success();
+          }))
+    return E;
+  return P.names(Node["context_tests"], "context_tests",
+                 [&](std::string N) { M.ContextTests.insert(N); });
+}
+
+llvm::Error ModelLoader::atomicEnter(const std::string &Name,
+                                     const YAML::Node &Spec) {
+  if (auto E = P.checkKeys(Spec, {"lock", "what", "conditional", "in_interrupt"},
+                           "an atomic enter entry"))
+    return E;
+  AtomicEnter Enter;
+  Enter.Name = Name;
+  if (auto E = optionalIndex(Spec, "lock", Enter.LockArg))
+    return E;
+  Enter.What = "atomic context";
+  optionalText(Spec, "what", Enter.What);
+  Enter.Conditional = flag(Spec, "conditional");
+  Enter.InInterrupt = flag(Spec, "in_interrupt");
+  M.AtomicEnters[Enter.Name] = Enter;
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::atomicExit(const std::string &Name,
+                                    const YAML::Node &Spec) {
+  if (auto E = P.checkKeys(Spec, {"lock"}, "an atomic exit entry"))
+    return E;
+  std::optional<unsigned> Lock;
+  if (auto E = optionalIndex(Spec, "lock", Lock))
+    return E;
+  M.AtomicExits[Name] = Lock;
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::atomicCallback(const std::string &Name,
+                                        const YAML::Node &Spec) {
+  if (auto E = P.checkKeys(Spec, {"arg", "context", "in_interrupt"},
+                           "an atomic callback entry"))
+    return E;
+  auto Index = P.index(Spec["arg"], "arg");
+  if (!Index)
+    return Index.takeError();
+  M.AtomicCallbacks[Name] = {*Index, Spec["context"].as<std::string>(),
+                             flag(Spec, "in_interrupt")};
+  return llvm::Error::success();
+}
+
+/// A context is its description, or {context: ..., in_interrupt: true}.
+llvm::Expected<AtomicContext> ModelLoader::atomicContext(const YAML::Node &Node) {
+  if (Node.IsScalar())
+    return AtomicContext{Node.as<std::string>(), false};
+  if (auto E = P.checkKeys(Node, {"context", "in_interrupt"}, "an atomic context"))
+    return std::move(E);
+  if (!Node["context"])
+    return P.error(Node, "an atomic context needs 'context'");
+  return AtomicContext{Node["context"].as<std::string>(),
+                       flag(Node, "in_interrupt")};
+}
+
+/// A reason, or {why: ..., unless_in_interrupt: true}.
+llvm::Error ModelLoader::maySleep(const YAML::Node &Node) {
+  return entries(
+      Node, "may_sleep",
+      [&](const std::string &Name, const YAML::Node &Spec) -> llvm::Error {
+        if (Spec.IsScalar()) {
+          M.MaySleep[Name] = Spec.as<std::string>();
+          return llvm::Error::success();
+        }
+        if (auto E = P.checkKeys(Spec, {"why", "unless_in_interrupt"},
+                                 "a may_sleep entry"))
+          return E;
+        if (!Spec["why"])
+          return P.error(Spec, "a may_sleep entry needs 'why'");
+        M.MaySleep[Name] = Spec["why"].as<std::string>();
+        if (flag(Spec, "unless_in_interrupt"))
+          M.SleepsOnlyOutsideInterrupt.insert(Name);
+        return llvm::Error::success();
+      });
+}
+
+/// The `gfp:` section: mask macro names by what they say, the mask type,
+/// and where a TU defines the bits the checks test.
+llvm::Error ModelLoader::gfp(const YAML::Node &Node) {
+  GfpModel &Gfp = M.Gfp;
+  if (auto E = P.checkKeys(Node,
+                           {"sleeping_masks", "atomic_masks",
+                            "atomic_equivalents", "mask_type", "bits"},
+                           "the gfp section"))
+    return E;
+  if (auto E = P.shape(Node["atomic_equivalents"], true, "atomic_equivalents"))
+    return E;
+  for (const auto &Entry : Node["atomic_equivalents"])
+    Gfp.AtomicEquivalent[Entry.first.as<std::string>()] =
+        Entry.second.as<std::string>();
+  for (auto [Key, Names] : {std::pair{"sleeping_masks", &Gfp.Sleeping},
+                            std::pair{"atomic_masks", &Gfp.Atomic}}) {
+    if (auto E =
+            P.names(Node[Key], Key, [&](std::string N) { Names->insert(N); }))
+      return E;
+  }
+  optionalText(Node, "mask_type", Gfp.MaskType);
+  if (Node["bits"])
+    return gfpBits(Node["bits"]);
+  return llvm::Error::success();
+}
+
+/// gfp.bits.<role>: {enumerator: ..., macro: ..., default: N}.
+llvm::Error ModelLoader::gfpBits(const YAML::Node &Node) {
+  if (auto E = P.checkKeys(Node, {"direct_reclaim", "nofail"}, "gfp.bits"))
+    return E;
+  for (auto [Key, Bit] : {std::pair{"direct_reclaim", &M.Gfp.DirectReclaim},
+                          std::pair{"nofail", &M.Gfp.NoFail}}) {
+    const YAML::Node Spec = Node[Key];
+    if (!Spec)
+      continue;
+    if (auto E = P.checkKeys(Spec, {"enumerator", "macro", "default"},
+                             "a gfp bit"))
+      return E;
+    optionalText(Spec, "enumerator", Bit->Enumerator);
+    optionalText(Spec, "macro", Bit->Macro);
+    if (Spec["default"])
+      Bit->Default = Spec["default"].as<uint64_t>();
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::nameSuffixes(const YAML::Node &Node) {
+  return P.names(Node, "name_suffixes",
+                 [&](std::string N) { M.NameSuffixes.push_back(N); });
+}
+
+llvm::Error ModelLoader::kernelVersion(const YAML::Node &Node) {
+  if (auto E = P.checkKeys(Node, {"macro", "header"}, "kernel_version"))
+    return E;
+  optionalText(Node, "macro", M.Version.Macro);
+  optionalText(Node, "header", M.Version.Header);
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::cleanup(const YAML::Node &Node) {
+  if (auto E = P.checkKeys(Node,
+                           {"guard_constructor", "guard_destructor",
+                            "free_function"},
+                           "cleanup"))
+    return E;
+  for (auto [Key, Pattern] :
+       {std::pair{"guard_constructor", &M.Cleanup.GuardConstructor},
+        std::pair{"guard_destructor", &M.Cleanup.GuardDestructor},
+        std::pair{"free_function", &M.Cleanup.FreeFunction}}) {
+    if (!Node[Key])
+      continue;
+    auto Parsed = NamePattern::parse(Node[Key].as<std::string>());
+    if (!Parsed)
+      return P.error(Node[Key], llvm::Twine(Key) +
+                                    " must be a name with one {} for the "
+                                    "varying part (class_{}_constructor)");
+    *Pattern = *Parsed;
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::module(const YAML::Node &Node) {
+  if (auto E = P.checkKeys(Node, {"init_alias", "exit_alias"}, "module"))
+    return E;
+  optionalText(Node, "init_alias", M.Module.InitAlias);
+  optionalText(Node, "exit_alias", M.Module.ExitAlias);
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::macroInternals(const YAML::Node &Node) {
+  if (auto E = P.checkKeys(Node, {"container_of_pointer"}, "macro_internals"))
+    return E;
+  optionalText(Node, "container_of_pointer", M.Macros.ContainerOfPointer);
+  return llvm::Error::success();
+}
+
+llvm::Error ApiModel::extend(const YAML::Node &Root,
+                             llvm::StringRef SourceName) {
+  if (Root.IsNull())
+    return llvm::Error::success();
+  return ModelLoader(*this, SourceName).load(Root);
+}
+
+std::optional<NamePattern> NamePattern::parse(llvm::StringRef Text) {
+  auto [Prefix, Suffix] = Text.split("{}");
+  if (Prefix.size() == Text.size() || Suffix.contains("{}") ||
+      (Prefix.empty() && Suffix.empty()))
+    return std::nullopt;
+  return NamePattern{Prefix.str(), Suffix.str()};
+}
+
+std::optional<llvm::StringRef> NamePattern::match(llvm::StringRef Name) const {
+  if (Prefix.empty() && Suffix.empty())
+    return std::nullopt; // no pattern configured
+  if (Name.size() <= Prefix.size() + Suffix.size() ||
+      !Name.consume_front(Prefix) || !Name.consume_back(Suffix))
+    return std::nullopt;
+  return Name;
 }
 
 void ApiModel::forgetFamily(const AllocFamily &Old) {

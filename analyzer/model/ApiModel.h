@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,7 @@ std::optional<unsigned> parseKernelVersion(llvm::StringRef Text);
 std::string formatKernelVersion(unsigned Code);
 
 struct AllocFamily;
+class ModelLoader;
 
 /// How a pointer-returning acquire function reports failure.
 enum class FailureValue { Null, ErrPtr };
@@ -147,15 +149,64 @@ struct ReleaseVerdict {
 /// PTR_ERR_OR_ZERO(p), a status that is 0 exactly when p is a valid pointer.
 enum class ConditionKind { IsError, IsErrorOrNull, ErrorValue, ErrorStatus };
 
-/// The gfp mask macros as users write them: which say "may sleep"
-/// (GFP_KERNEL) and which say "atomic" (GFP_ATOMIC). Writing both in one
-/// mask is a contradiction gfp.flags reports.
-struct GfpMaskNames {
+/// A gfp bit the checks test, and where a TU defines it: an enumerator
+/// giving the bit's position (6.10+), else a macro that is the bit's value
+/// (before), else the default.
+struct GfpBit {
+  std::string Enumerator; ///< ___GFP_DIRECT_RECLAIM_BIT
+  std::string Macro;      ///< ___GFP_DIRECT_RECLAIM
+  uint64_t Default = 0;
+};
+
+/// What the model says about gfp masks (the `gfp:` section).
+struct GfpModel {
+  /// The mask macros as users write them: which say "may sleep"
+  /// (GFP_KERNEL) and which say "atomic" (GFP_ATOMIC). Writing both in one
+  /// mask is a contradiction gfp.flags reports.
   llvm::StringSet<> Sleeping;
   llvm::StringSet<> Atomic;
   /// The mask a fix writes instead of a sleeping one in atomic context
   /// (GFP_KERNEL -> GFP_ATOMIC).
   llvm::StringMap<std::string> AtomicEquivalent;
+  /// The typedef of masks: variables of it keep exact constant values.
+  std::string MaskType;
+  GfpBit DirectReclaim;
+  GfpBit NoFail;
+};
+
+/// A function-name pattern with one varying part: class_{}_constructor.
+struct NamePattern {
+  std::string Prefix;
+  std::string Suffix;
+
+  /// Null unless \p Text has exactly one "{}".
+  static std::optional<NamePattern> parse(llvm::StringRef Text);
+  /// The varying part of \p Name, if it matches.
+  std::optional<llvm::StringRef> match(llvm::StringRef Name) const;
+};
+
+/// The functions include/linux/cleanup.h generates.
+struct CleanupPatterns {
+  NamePattern GuardConstructor; ///< guard(x)(...) calls class_x_constructor
+  NamePattern GuardDestructor;  ///< and class_x_destructor at scope exit
+  NamePattern FreeFunction;     ///< __free(x) runs __free_x
+};
+
+/// How the TU's kernel version is found.
+struct KernelVersionSource {
+  std::string Macro;  ///< LINUX_VERSION_CODE
+  std::string Header; ///< linux/version.h, read when the TU did not include it
+};
+
+/// The aliases module_init()/module_exit() define in a module build.
+struct ModuleEntryPoints {
+  std::string InitAlias; ///< init_module
+  std::string ExitAlias; ///< cleanup_module
+};
+
+/// Names the kernel's macros give their temporaries, to see through them.
+struct MacroInternals {
+  std::string ContainerOfPointer; ///< container_of()'s __mptr
 };
 
 class ApiModel {
@@ -213,7 +264,11 @@ public:
   ReleaseVerdict mayRelease(const AllocFamily &Family, llvm::StringRef Release,
                             unsigned Version) const;
 
-  const GfpMaskNames &gfpMaskNames() const { return GfpMasks; }
+  const GfpModel &gfp() const { return Gfp; }
+  const CleanupPatterns &cleanup() const { return Cleanup; }
+  const KernelVersionSource &kernelVersionSource() const { return Version; }
+  const ModuleEntryPoints &moduleEntryPoints() const { return Module; }
+  const MacroInternals &macroInternals() const { return Macros; }
 
   const std::vector<std::unique_ptr<AllocFamily>> &families() const {
     return Families;
@@ -225,6 +280,7 @@ public:
   llvm::StringRef canonicalName(llvm::StringRef Callee) const;
 
 private:
+  friend class ModelLoader;
   /// Removes a family that a user family of the same name replaces.
   void forgetFamily(const AllocFamily &Old);
   /// Derives what depends on several entries (ByKeyOnly).
@@ -248,7 +304,11 @@ private:
   llvm::StringMap<AtomicContext> AtomicGuards;
   llvm::StringMap<std::string> MaySleep;
   llvm::StringSet<> SleepsOnlyOutsideInterrupt;
-  GfpMaskNames GfpMasks;
+  GfpModel Gfp;
+  CleanupPatterns Cleanup;
+  KernelVersionSource Version;
+  ModuleEntryPoints Module;
+  MacroInternals Macros;
   std::vector<std::string> NameSuffixes;
 };
 
