@@ -9,7 +9,7 @@
 #ifndef KMODLINT_CHECKS_CHECK_H
 #define KMODLINT_CHECKS_CHECK_H
 
-#include "analyzer/Finding.h"
+#include "analyzer/support/Finding.h"
 #include "analyzer/engine/PathEngine.h"
 #include <memory>
 #include <vector>
@@ -55,8 +55,15 @@ public:
   virtual void onTranslationUnitEnd(CheckContext &C) {}
 };
 
-/// Every check kmodlint has, in a stable order.
+/// Every check kmodlint has, in a stable order (checks/CheckList.def).
 std::vector<std::unique_ptr<Check>> createAllChecks();
+
+// One factory per check, defined next to the check's class.
+#define KMODLINT_CHECK(Category, Class)                                        \
+  namespace Category {                                                         \
+  std::unique_ptr<Check> create##Class();                                      \
+  }
+#include "checks/CheckList.def"
 
 /// The id of the pseudo-check that reports stale suppressions.
 inline constexpr llvm::StringLiteral UnusedSuppressionCheck = "suppression.unused";

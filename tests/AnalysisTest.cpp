@@ -1,6 +1,6 @@
 //===- AnalysisTest.cpp - Running units: failures, parallel determinism ---===//
-#include "analyzer/Analysis.h"
-#include "analyzer/Report.h"
+#include "analyzer/frontend/Analysis.h"
+#include "analyzer/report/Report.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -15,8 +15,8 @@ static std::vector<AnalysisUnit> testdataUnits() {
   std::vector<AnalysisUnit> Units;
   std::error_code EC;
   std::string Dir = std::string(KMODLINT_TESTDATA_DIR) + "/checks";
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC))
+  for (llvm::sys::fs::recursive_directory_iterator It(Dir, EC), End;
+       It != End && !EC; It.increment(EC))
     if (llvm::StringRef(It->path()).ends_with(".c"))
       Units.push_back(bundledHeadersUnit(It->path()));
   std::sort(Units.begin(), Units.end(),

@@ -1,5 +1,5 @@
 //===- CompilationInputsTest.cpp - compile database and Kbuild argv -------===//
-#include "analyzer/CompilationInputs.h"
+#include "analyzer/frontend/CompilationInputs.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

@@ -1,5 +1,5 @@
 //===- CompilerFlagsTest.cpp - gcc-to-clang flag sanitizing ---------------===//
-#include "analyzer/CompilerFlags.h"
+#include "analyzer/frontend/CompilerFlags.h"
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -1,5 +1,5 @@
 //===- ConfigTest.cpp - .kmodlint.yaml parsing and lookup -----------------===//
-#include "analyzer/Config.h"
+#include "analyzer/workflow/Config.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

@@ -1,14 +1,15 @@
 //===- TestdataTest.cpp - Run testdata/checks with inline expectations ----===//
 //
-// Each testdata/checks/*.c file is analyzed against the bundled kernel
-// headers. A line expecting a finding carries
+// Each .c file under testdata/checks is analyzed against the bundled kernel
+// headers: testdata/checks/<category>/<name>[-<topic>][_ok].c for check
+// <category>.<name>, and files at the top for every check at once. A line expecting a finding carries
 //     // expect-warning: <text in the message> [<check id>]
 // Every finding must match an expectation on its line and every expectation
 // must be met, so a file without expectations asserts silence (the "_ok"
 // twins). "// kmodlint-test: kernel-version X.Y" sets the kernel version.
 //
 //===----------------------------------------------------------------------===//
-#include "analyzer/Analysis.h"
+#include "analyzer/frontend/Analysis.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -31,8 +32,8 @@ std::vector<std::string> testdataFiles() {
   std::vector<std::string> Files;
   std::error_code EC;
   std::string Dir = std::string(KMODLINT_TESTDATA_DIR) + "/checks";
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC))
+  for (llvm::sys::fs::recursive_directory_iterator It(Dir, EC), End;
+       It != End && !EC; It.increment(EC))
     if (llvm::StringRef(It->path()).ends_with(".c"))
       Files.push_back(It->path());
   std::sort(Files.begin(), Files.end());
@@ -83,7 +84,9 @@ TEST_P(TestdataFile, FindingsMatchInlineExpectations) {
 }
 
 std::string testName(const ::testing::TestParamInfo<std::string> &Info) {
-  std::string Name = llvm::sys::path::stem(Info.param).str();
+  llvm::StringRef Relative = Info.param;
+  Relative.consume_front(std::string(KMODLINT_TESTDATA_DIR) + "/checks/");
+  std::string Name = Relative.drop_back(2).str(); // ".c"
   for (char &C : Name)
     if (!isalnum(static_cast<unsigned char>(C)))
       C = '_';

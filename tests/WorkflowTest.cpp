@@ -1,7 +1,7 @@
 //===- WorkflowTest.cpp - Baselines, --diff lines, unused suppressions ----===//
-#include "analyzer/Baseline.h"
-#include "analyzer/GitDiff.h"
-#include "analyzer/Suppressions.h"
+#include "analyzer/workflow/Baseline.h"
+#include "analyzer/workflow/GitDiff.h"
+#include "analyzer/workflow/Suppressions.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

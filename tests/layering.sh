@@ -1,29 +1,55 @@
 #!/usr/bin/env bash
-# The dependency rule of docs/architecture.md, enforced: the model is a leaf
-# (it may read only the embedded files), the engine sees only the model,
-# and neither includes a check. Fails listing every include that breaks it.
+# The dependency rule of docs/architecture.md, enforced: each layer folder
+# may include only the layers below it. Fails listing every include that
+# breaks the rule.
+#
+#   support <- model <- engine <- checks <- frontend <- cli
+#   workflow sees support, the model and the check registry (checks/Check.h);
+#   report sees only support (findings).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 status=0
-# layer-folder allowed-include-pattern
+name='[A-Za-z]+\.(h|def)'
+declare -A allowed=(
+  [analyzer/support]="analyzer/support/$name"
+  [analyzer/model]="analyzer/(support|model)/$name"
+  [analyzer/engine]="analyzer/(support|model|engine)/$name"
+  [checks]="analyzer/(support|model|engine)/$name|checks/($name|[a-z]+/$name)"
+  [analyzer/workflow]="analyzer/(support|model|workflow)/$name|checks/Check\.h"
+  [analyzer/report]="analyzer/(support|report)/$name"
+  [analyzer/frontend]="analyzer/(support|model|engine|workflow|frontend)/$name|checks/Check\.h"
+)
+# A forbidden include per layer: the rule must reject it, or it proves nothing.
+declare -A forbidden=(
+  [analyzer/support]=analyzer/model/ApiModel.h
+  [analyzer/model]=analyzer/engine/PathEngine.h
+  [analyzer/engine]=checks/Check.h
+  [checks]=analyzer/frontend/Analysis.h
+  [analyzer/workflow]=analyzer/engine/PathEngine.h
+  [analyzer/report]=checks/Check.h
+  [analyzer/frontend]=analyzer/report/Report.h
+)
+
 check_layer() {
-  local folder=$1 allowed=$2
+  local folder=$1 pattern=$2
   while IFS= read -r line; do
     file=${line%%:*}
     inc=$(sed -n 's/.*#include "\([^"]*\)".*/\1/p' <<<"$line")
-    case $inc in clang/*|llvm/*) continue ;; esac
-    if ! grep -qE "^($allowed)$" <<<"$inc"; then
-      echo "layering: $file includes \"$inc\"; $folder/ may include only $allowed" >&2
+    case $inc in clang/*|llvm/*|EmbeddedFiles.inc) continue ;; esac
+    if ! grep -qE "^($pattern)$" <<<"$inc"; then
+      echo "layering: $file includes \"$inc\"; $folder/ may include only $pattern" >&2
       status=1
     fi
-  done < <(grep -n '#include "' "$folder"/*.h "$folder"/*.cpp | sed 's/:[0-9]*:/:/')
+  done < <(grep -rn '#include "' "$folder" --include='*.h' --include='*.cpp' --include='*.def' | sed 's/:[0-9]*:/:/')
 }
-check_layer analyzer/model 'analyzer/model/[A-Za-z]+\.h|analyzer/EmbeddedFiles\.h'
-check_layer analyzer/engine 'analyzer/(model|engine)/[A-Za-z]+\.h'
-# Self-test: the rule must catch a violation, or it proves nothing.
-if grep -qE "^(analyzer/(model|engine)/[A-Za-z]+\.h)$" <<<"checks/Check.h"; then
-  echo "layering: the engine pattern accepts checks/Check.h" >&2; status=1
-fi
-[ "$status" = 0 ] && echo "layering: model <- engine <- checks holds"
+
+for folder in "${!allowed[@]}"; do
+  check_layer "$folder" "${allowed[$folder]}"
+  if grep -qE "^(${allowed[$folder]})$" <<<"${forbidden[$folder]}"; then
+    echo "layering: the $folder rule accepts ${forbidden[$folder]}" >&2
+    status=1
+  fi
+done
+[ "$status" = 0 ] && echo "layering: support <- model <- engine <- checks <- frontend <- cli holds"
 exit $status

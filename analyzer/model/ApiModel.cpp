@@ -1,6 +1,6 @@
 //===- ApiModel.cpp - Kernel API knowledge loaded from YAML ---------------===//
 #include "analyzer/model/ApiModel.h"
-#include "analyzer/EmbeddedFiles.h"
+#include "analyzer/support/EmbeddedFiles.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"

@@ -136,11 +136,11 @@ expect "docs/configuration.md's example config is accepted" \
   bash -c "[ \$(cat rc.txt) = 0 ] && grep -q mydrv_register_fast_handler out.txt" || cat err.txt
 
 # Baselines: accepted findings stay hidden when lines move; new ones show.
-cp "$root/testdata/checks/mismatch.c" m.c
+cp "$root/testdata/checks/release/mismatch.c" m.c
 run --write-baseline baseline.json m.c
 expect "--write-baseline exits 0 and records every finding" \
   bash -c "[ \$(cat rc.txt) = 0 ] && [ \$(grep -c '\"fingerprint\"' baseline.json) -ge 10 ]"
-{ printf '/* a new header comment\n * moves every line\n */\n\n'; cat "$root/testdata/checks/mismatch.c"; } > m.c
+{ printf '/* a new header comment\n * moves every line\n */\n\n'; cat "$root/testdata/checks/release/mismatch.c"; } > m.c
 run --baseline baseline.json m.c
 expect "baseline: moved lines, no new findings, exit 0" \
   bash -c "[ \$(cat rc.txt) = 0 ] && [ ! -s out.txt ] && grep -q 'in the baseline' err.txt"
@@ -159,8 +159,8 @@ expect "baseline: the new finding alone is reported, exit 1" \
 
 # SARIF against the published 2.1.0 schema, and the validator can fail.
 T=$root/testdata/checks
-run --format=sarif -o k.sarif "$T/mismatch.c" "$T/leak_error_path.c" "$T/leak_lifecycle.c" \
-  "$T/atomic_sleep.c" "$T/gfp_flags.c" "$T/double_free.c" "$T/use_after_free.c"
+run --format=sarif -o k.sarif "$T/release/mismatch.c" "$T/leak/error-path.c" "$T/leak/lifecycle.c" \
+  "$T/atomic/sleep.c" "$T/gfp/flags.c" "$T/release/double-free.c" "$T/release/use-after-free.c"
 expect "SARIF: findings exit 1 and the file is written" bash -c "[ \$(cat rc.txt) = 1 ] && [ -s k.sarif ]"
 expect "SARIF: valid against the SARIF 2.1.0 schema" "$validate" k.sarif
 expect "SARIF: code flows, related locations, fixes and rule help present" python3 - <<'P'
@@ -182,7 +182,7 @@ expect "SARIF: the validator rejects a broken log" bash -c "! '$validate' bad.sa
 
 # A file that does not parse: exit 2, and the SARIF says the run is incomplete.
 printf 'int broken(void) { return undeclared; }\n' > broken.c
-run --format=sarif -o broken.sarif broken.c "$T/mismatch.c"
+run --format=sarif -o broken.sarif broken.c "$T/release/mismatch.c"
 expect "parse failure: exit 2, other files still analyzed" \
   bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'broken.c: could not be parsed' err.txt && grep -q release.mismatch broken.sarif"
 expect "parse failure: SARIF invocation is unsuccessful and names the file" python3 - <<'P'
@@ -198,7 +198,7 @@ expect "parse failure: SARIF still valid" "$validate" broken.sarif
 # SARIF locations are URIs: a path with a space or '%' is percent-encoded,
 # and fix regions count bytes (a UTF-8 comment above must not shift them).
 mkdir -p "sp ace"
-{ printf '/* \xc2\xa9 2026 */\n'; cat "$T/mismatch.c"; } > "sp ace/m%1.c"
+{ printf '/* \xc2\xa9 2026 */\n'; cat "$T/release/mismatch.c"; } > "sp ace/m%1.c"
 run --format=sarif -o sp.sarif "sp ace/m%1.c"
 expect "SARIF: percent-encoded URIs, byte-based fix regions" python3 - <<'P'
 import json
@@ -218,16 +218,16 @@ P
 expect "SARIF: still valid with encoded URIs" "$validate" sp.sarif
 
 # Mistakes on the command line are errors before any analysis.
-run --checks='-leek.local' "$T/mismatch.c"
+run --checks='-leek.local' "$T/release/mismatch.c"
 expect "--checks: a misspelt check is an error (exit 2)" \
   bash -c "[ \$(cat rc.txt) = 2 ] && grep -q \"'-leek.local' matches no check\" err.txt"
-run --baseline /nonexistent/b.json "$T/mismatch.c"
+run --baseline /nonexistent/b.json "$T/release/mismatch.c"
 expect "--baseline: an unreadable file is an error (exit 2)" bash -c "[ \$(cat rc.txt) = 2 ] && [ ! -s out.txt ]"
 run "$root/examples"
 expect "a directory argument says so (exit 2)" bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'is a directory' err.txt"
 run --diff-base=--output=injected
 expect "--diff-base rejects options" bash -c "[ \$(cat rc.txt) = 2 ] && [ ! -e injected ]"
-cp "$T/mismatch.c" twice.c
+cp "$T/release/mismatch.c" twice.c
 run --format=json twice.c ./twice.c
 single=$(grep -c '"check"' out.txt)
 run --format=json twice.c
@@ -239,10 +239,10 @@ assert f['file'].endswith('/broken.c') and 'undeclared' in f['compiler_errors']"
 
 # --write-baseline records every finding, still writes the other outputs,
 # and cannot be mixed with --diff.
-run --write-baseline wb.json --format=sarif -o wb.sarif --export-fixes wb.yaml "$T/mismatch.c"
+run --write-baseline wb.json --format=sarif -o wb.sarif --export-fixes wb.yaml "$T/release/mismatch.c"
 expect "--write-baseline: exit 0, and -o and --export-fixes still written" \
   bash -c "[ \$(cat rc.txt) = 0 ] && [ -s wb.sarif ] && grep -q ReplacementText wb.yaml"
-run --write-baseline wb2.json --diff "$T/mismatch.c"
+run --write-baseline wb2.json --diff "$T/release/mismatch.c"
 expect "--write-baseline with --diff is refused" bash -c "[ \$(cat rc.txt) = 2 ] && [ ! -e wb2.json ]"
 
 # --dump-config is the effective config, usable from anywhere.
@@ -255,7 +255,7 @@ expect "--dump-config: --checks included, and the dump works as --config elsewhe
   bash -c "grep -q -- '-atomic.\*' dumped.yaml && grep -q '$work/dc/gen/' dumped.yaml && (cd / && '$kmodlint' --config '$work/dumped.yaml' --dump-config >/dev/null)"
 
 # --fix rewrites the calls kmodlint can fix; what remains has no fix.
-cp "$T/mismatch.c" f.c
+cp "$T/release/mismatch.c" f.c
 run --format=json f.c
 before=$(grep -c '"fix"' out.txt)
 run --fix f.c
@@ -286,9 +286,9 @@ expect "--report-unused-suppressions: the wrong-check one too, the used ones not
   bash -c "[ \$(grep -c suppression.unused out.txt) = 2 ] && grep -q '^s.c:40:.*suppression.unused' out.txt"
 
 # Progress: a line on a terminal, nothing when stderr is a file or pipe.
-run "$T/mismatch.c" "$T/leak_local.c"
+run "$T/release/mismatch.c" "$T/leak/local.c"
 expect "no progress line when stderr is not a terminal" bash -c "! grep -q '\[1/2\]' err.txt"
-script -qefc "'$kmodlint' '$T/mismatch.c' '$T/leak_local.c' > /dev/null" /dev/null > tty.txt 2>&1 || true
+script -qefc "'$kmodlint' '$T/release/mismatch.c' '$T/leak/local.c' > /dev/null" /dev/null > tty.txt 2>&1 || true
 expect "progress line on a terminal: files done/total and findings so far" \
   grep -q 'kmodlint: \[2/2\] [0-9]* findings' tty.txt
 

@@ -1,0 +1,606 @@
+//===- main.cpp - The kmodlint command line --------------------------------===//
+//
+//   kmodlint -p <build-dir> [files...]        compile_commands.json
+//   kmodlint file.c -- <compiler flags>       flags given directly
+//   kmodlint --kbuild <Kbuild checker argv>   make C=1 CHECK="kmodlint --kbuild"
+//   kmodlint file.c                           bundled kernel API headers
+//
+// Exit status: 0 no findings, 1 findings, 2 kmodlint could not do its job.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzer/frontend/Analysis.h"
+#include "analyzer/report/ApplyFixes.h"
+#include "analyzer/workflow/Baseline.h"
+#include "analyzer/frontend/CompilationInputs.h"
+#include "analyzer/workflow/Config.h"
+#include "analyzer/support/EmbeddedFiles.h"
+#include "analyzer/workflow/GitDiff.h"
+#include "analyzer/report/Progress.h"
+#include "analyzer/report/Report.h"
+#include "analyzer/model/ApiModel.h"
+#include "checks/Check.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace kmodlint;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory Category("kmodlint options");
+
+static cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory holding compile_commands.json (Kbuild: "
+                  "create it with 'bear -- make ...')"),
+    cl::value_desc("build-dir"), cl::cat(Category));
+static cl::list<std::string> SourcePaths(cl::Positional,
+                                         cl::desc("[<file.c> ...]"),
+                                         cl::cat(Category));
+static cl::opt<unsigned>
+    Jobs("j", cl::desc("Translation units analyzed in parallel (default: one "
+                       "per core)"),
+         cl::init(0), cl::Prefix, cl::cat(Category));
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format"), cl::init(OutputFormat::Text),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "gcc-style file:line:col: warning: lines (default)"),
+               clEnumValN(OutputFormat::Json, "json", "JSON document"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0 (GitHub code scanning, IDE viewers)")),
+    cl::cat(Category));
+static cl::opt<std::string>
+    OutputFile("o", cl::desc("Write findings to <file> instead of stdout"),
+               cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the suggested fixes to <file> as clang-apply-replacements "
+             "YAML (like clang-tidy --export-fixes)"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<bool> Fix("fix",
+                         cl::desc("Apply the suggested fixes to the source "
+                                  "files (findings are still reported)"),
+                         cl::cat(Category));
+static cl::opt<std::string> Checks(
+    "checks",
+    cl::desc("Comma-separated globs of checks to run, '-' to exclude "
+             "(e.g. '*,-release.use-after-free'); applied after the "
+             "config file's 'checks'"),
+    cl::cat(Category));
+static cl::opt<std::string> ConfigFile(
+    "config",
+    cl::desc("Use this config file for every analyzed file instead of the "
+             "nearest .kmodlint.yaml above it"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the configuration that applies to the first file named "
+             "(or to the current directory) and exit"),
+    cl::cat(Category));
+static cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Hide the findings recorded in <file> (by fingerprint): gate on "
+             "new findings only"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> WriteBaselineFile(
+    "write-baseline",
+    cl::desc("Record every finding in <file> as the accepted baseline "
+             "(other outputs are still written); exit 0 unless analysis "
+             "failed"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<bool> Diff(
+    "diff",
+    cl::desc("Analyze only the files the staged git changes touch, and report "
+             "only findings whose location or path touches a changed line"),
+    cl::cat(Category));
+static cl::opt<std::string> DiffBase(
+    "diff-base",
+    cl::desc("Like --diff, for the changes from <rev> to the working tree "
+             "(e.g. origin/main in CI)"),
+    cl::value_desc("rev"), cl::cat(Category));
+static cl::opt<bool> ReportUnusedSuppressions(
+    "report-unused-suppressions",
+    cl::desc("Report inline suppressions that suppress nothing "
+             "(check suppression.unused)"),
+    cl::cat(Category));
+enum class ProgressMode { Auto, Always, Never };
+static cl::opt<ProgressMode> Progress(
+    "progress", cl::desc("Progress line on stderr"),
+    cl::init(ProgressMode::Auto),
+    cl::values(clEnumValN(ProgressMode::Auto, "auto",
+                          "only when stderr is a terminal (default)"),
+               clEnumValN(ProgressMode::Always, "always", "always"),
+               clEnumValN(ProgressMode::Never, "never", "never")),
+    cl::cat(Category));
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the checks and exit"),
+                                cl::cat(Category));
+static cl::opt<std::string> KernelVersion(
+    "kernel-version",
+    cl::desc("Treat every file as built for this kernel (e.g. 6.12) instead "
+             "of its LINUX_VERSION_CODE"),
+    cl::cat(Category));
+static cl::opt<bool> Verbose("verbose",
+                             cl::desc("Print per-file mode, kernel version, "
+                                      "config file, timing and dropped "
+                                      "compiler flags"),
+                             cl::cat(Category));
+static cl::opt<bool> DumpClangCommands(
+    "dump-clang-commands",
+    cl::desc("Print the clang command lines kmodlint parses each file with, "
+             "as a compile_commands.json, and exit"),
+    cl::cat(Category));
+static cl::opt<bool> Quiet("quiet",
+                           cl::desc("No summary or progress line on stderr"),
+                           cl::cat(Category));
+
+// The one version number: CMake's project(VERSION).
+static constexpr llvm::StringLiteral ToolVersion = KMODLINT_VERSION;
+
+static void printVersion(llvm::raw_ostream &OS) {
+  OS << "kmodlint " << ToolVersion << " (LLVM/Clang " LLVM_VERSION_STRING ")\n";
+}
+
+static const char *Overview = R"(kmodlint: finds leaks, mismatched releases and
+sleeping-in-atomic bugs in Linux kernel modules.
+
+  kmodlint -p <build-dir> [files...]      use <build-dir>/compile_commands.json
+  kmodlint file.c -- <compiler flags>     flags given directly
+  make -C <kernel-build> M=$PWD C=1 CHECK="kmodlint --kbuild"
+                                          Kbuild's checker hook (C=2: all files)
+  kmodlint file.c                         no compile command: analyze against
+                                          kmodlint's bundled kernel headers
+
+Configuration: the nearest .kmodlint.yaml above each file (checks, severity,
+exclude, model extensions); see --dump-config and docs/configuration.md.
+Suppress one finding with /* kmodlint: ignore[<check>] <reason> */ on its
+line or the line above. Gate CI on new findings with --baseline; check only
+a commit's lines with --diff.
+
+Exit status: 0 no findings, 1 findings, 2 kmodlint could not do its job
+(bad config or arguments, a file that does not parse).
+With --kbuild, findings go to stderr and do not fail the build (like sparse).
+Everything after --kbuild or -- is the compiler's command line, not ours.
+)";
+
+
+static llvm::Error usageError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+static std::string absolutePath(llvm::StringRef Directory, llvm::StringRef File) {
+  llvm::SmallString<256> Path(File);
+  llvm::sys::fs::make_absolute(Directory, Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
+struct SelectedUnits {
+  std::vector<AnalysisUnit> Units;
+  std::string Source; ///< how the compile commands were found, for the summary
+};
+
+/// The TUs the command line names, and with which compile commands.
+/// \p Changed (--diff) supplies the files when none are named.
+static llvm::Expected<SelectedUnits>
+selectUnits(bool Kbuild, bool HaveDashDash,
+            const std::vector<std::string> &CompilerArgs,
+            const ChangedLines *Changed) {
+  SelectedUnits Out;
+  if (Kbuild) {
+    auto Unit = kbuildCheckUnit(CompilerArgs);
+    if (!Unit)
+      return Unit.takeError();
+    Out.Units.push_back(std::move(*Unit));
+    Out.Source = "Kbuild CHECK= command line";
+    return Out;
+  }
+  if (HaveDashDash) {
+    if (SourcePaths.empty())
+      return usageError("name the files to analyze before '--'");
+    for (const std::string &File : SourcePaths)
+      Out.Units.push_back(explicitFlagsUnit(File, CompilerArgs));
+    Out.Source = "flags given after --";
+    return Out;
+  }
+  std::string Database = BuildPath;
+  // A hook run from the top of a tree that has a compile database uses it.
+  if (Database.empty() && Changed && SourcePaths.empty()) {
+    llvm::SmallString<256> Candidate(Changed->RepositoryRoot);
+    llvm::sys::path::append(Candidate, "compile_commands.json");
+    if (llvm::sys::fs::exists(Candidate))
+      Database = Changed->RepositoryRoot;
+  }
+  if (!Database.empty()) {
+    auto Loaded = loadDatabaseUnits(Database, SourcePaths);
+    if (!Loaded)
+      return Loaded.takeError();
+    if (Loaded->empty())
+      return usageError(Database + "/compile_commands.json lists no C files "
+                                   "to analyze");
+    Out.Units = std::move(*Loaded);
+    Out.Source = "compile database " + Database + "/compile_commands.json";
+    return Out;
+  }
+  std::vector<std::string> Files = SourcePaths;
+  if (Files.empty() && Changed)
+    for (const auto &Entry : Changed->Files) {
+      llvm::StringRef Path = Entry.first();
+      if (Path.ends_with(".c") && llvm::sys::fs::exists(Path))
+        Files.push_back(Path.str());
+      // Without a compile database nothing says who includes a header:
+      // take the C files beside it, the module that owns it.
+      if (Path.ends_with(".h")) {
+        std::error_code EC;
+        for (llvm::sys::fs::directory_iterator It(
+                 llvm::sys::path::parent_path(Path), EC), End;
+             It != End && !EC; It.increment(EC))
+          if (llvm::StringRef(It->path()).ends_with(".c"))
+            Files.push_back(It->path());
+      }
+    }
+  if (Files.empty() && !Changed)
+    return usageError("nothing to analyze; give -p <build-dir>, files, or "
+                      "see --help");
+  llvm::sort(Files);
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  for (const std::string &File : Files) {
+    if (!llvm::sys::fs::exists(File))
+      return usageError(File + ": no such file");
+    Out.Units.push_back(bundledHeadersUnit(File));
+  }
+  Out.Source = "bundled kernel API headers (no compile command given; use -p "
+               "<build-dir> for your kernel's real headers)";
+  return Out;
+}
+
+/// --diff: the units whose file the change touches; every unit when a
+/// header changed, since any of them may include it.
+static void keepChangedUnits(std::vector<AnalysisUnit> &Units,
+                             const ChangedLines &Changed) {
+  bool HeaderChanged = llvm::any_of(Changed.Files, [](const auto &Entry) {
+    return Entry.first().ends_with(".h");
+  });
+  if (HeaderChanged)
+    return;
+  llvm::erase_if(Units, [&](const AnalysisUnit &U) {
+    return !Changed.touchesFile(absolutePath(U.Directory, U.File));
+  });
+}
+
+/// The checks as SARIF rules, with their documentation pages.
+static std::vector<RuleInfo> ruleInfos() {
+  std::vector<RuleInfo> Rules;
+  auto Page = [](llvm::StringRef Id) {
+    std::string Path = ("docs/checks/" + Id + ".md").str();
+    for (const EmbeddedFile &F : embeddedFiles())
+      if (Path == F.Path)
+        return std::string(F.Contents);
+    return std::string();
+  };
+  for (const auto &C : createAllChecks())
+    Rules.push_back({C->id().str(), C->summary().str(), Page(C->id())});
+  Rules.push_back({"suppression.unused",
+                   "An inline suppression that suppresses no finding "
+                   "(--report-unused-suppressions)",
+                   Page("suppression.unused")});
+  return Rules;
+}
+
+static void writeOutput(llvm::raw_ostream &Out,
+                        const std::vector<Finding> &Findings,
+                        llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
+  switch (Format) {
+  case OutputFormat::Json:
+    writeJson(Out, Findings, Failures);
+    break;
+  case OutputFormat::Sarif:
+    writeSarif(Out, Findings, ruleInfos(), ToolVersion, Failures);
+    break;
+  case OutputFormat::Text:
+    writeText(Out, Findings);
+    break;
+  }
+  Out.flush();
+}
+
+int main(int argc, const char **argv) {
+  llvm::InitLLVM Init(argc, argv);
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+
+  // Kbuild's checker argv and the flags after "--" are compiler arguments,
+  // not ours: split them off before option parsing.
+  std::vector<const char *> Ours(argv, argv + argc);
+  std::vector<std::string> CompilerArgs;
+  bool Kbuild = false, HaveDashDash = false;
+  for (int I = 1; I < argc; ++I) {
+    llvm::StringRef Arg = argv[I];
+    if (Arg == "--kbuild" || Arg == "--") {
+      Kbuild = Arg == "--kbuild";
+      HaveDashDash = !Kbuild;
+      CompilerArgs.assign(argv + I + 1, argv + argc);
+      Ours.assign(argv, argv + I);
+      break;
+    }
+  }
+  if (!cl::ParseCommandLineOptions(Ours.size(), Ours.data(), Overview,
+                                   &llvm::errs()))
+    return 2;
+  auto Fail = [](llvm::Error E) {
+    llvm::errs() << "kmodlint: " << llvm::toString(std::move(E)) << "\n";
+    return 2;
+  };
+
+  // An editor's "%" with no current file passes "".
+  if (llvm::is_contained(SourcePaths, std::string()))
+    return Fail(usageError("an empty file name was given (an editor's "
+                           "current-file placeholder with no file?)"));
+
+  if (ListChecks) {
+    for (const auto &C : createAllChecks())
+      llvm::outs() << C->id() << "\t" << C->summary() << "\n";
+    llvm::outs() << UnusedSuppressionCheck << "\tinline suppressions that "
+                    "suppress no finding or name no check (only with "
+                    "--report-unused-suppressions)\n";
+    return 0;
+  }
+
+  // The command line's check globs get the config's treatment: a typo is
+  // an error, not a silently empty or full run.
+  std::vector<std::string> CommandLineChecks;
+  {
+    llvm::SmallVector<llvm::StringRef, 4> Globs;
+    llvm::StringRef(Checks).split(Globs, ',', -1, false);
+    for (llvm::StringRef G : Globs) {
+      if (llvm::Error E = validateCheckGlob(G.trim()))
+        return Fail(usageError("--checks: " + llvm::toString(std::move(E))));
+      CommandLineChecks.push_back(G.trim().str());
+    }
+  }
+  if (!WriteBaselineFile.empty() && (Diff || !DiffBase.empty()))
+    return Fail(usageError("--write-baseline records every finding of the "
+                           "files analyzed; it cannot be combined with "
+                           "--diff or --diff-base"));
+  for (const std::string &Path : SourcePaths)
+    if (llvm::sys::fs::is_directory(Path))
+      return Fail(usageError(Path + " is a directory; name the C files, or "
+                                    "use -p <build-dir> for a compile database"));
+
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  ConfigLocator Configs(ConfigFile.empty() ? std::string()
+                                           : absolutePath(Cwd, ConfigFile));
+  if (DumpConfig) {
+    std::string For = absolutePath(
+        Cwd, SourcePaths.empty() ? std::string("-") : SourcePaths.front());
+    auto C = Configs.configFor(For);
+    if (!C)
+      return Fail(C.takeError());
+    writeConfig(llvm::outs(), **C, CommandLineChecks);
+    return 0;
+  }
+
+  // Files named on the command line are checked before the analysis runs:
+  // a typo must not cost a whole run.
+  std::optional<Baseline> Known;
+  if (!BaselineFile.empty()) {
+    auto Read = readBaseline(BaselineFile);
+    if (!Read)
+      return Fail(Read.takeError());
+    Known = std::move(*Read);
+  }
+  std::unique_ptr<llvm::raw_fd_ostream> File, FixesFile;
+  for (auto [Path, Stream] : {std::pair{&OutputFile, &File},
+                              std::pair{&ExportFixes, &FixesFile}}) {
+    if (Path->empty())
+      continue;
+    std::error_code EC;
+    *Stream = std::make_unique<llvm::raw_fd_ostream>(*Path, EC);
+    if (EC)
+      return Fail(usageError("cannot write " + *Path + ": " + EC.message()));
+  }
+
+  unsigned KernelVersionOverride = 0;
+  if (!KernelVersion.empty()) {
+    auto V = parseKernelVersion(KernelVersion);
+    if (!V)
+      return Fail(usageError("--kernel-version takes a version like 6.12, "
+                             "not '" + KernelVersion + "'"));
+    KernelVersionOverride = *V;
+  }
+
+  std::optional<ChangedLines> Changed;
+  if (Diff || !DiffBase.empty()) {
+    auto Lines = gitChangedLines(Cwd, DiffBase);
+    if (!Lines)
+      return Fail(Lines.takeError());
+    Changed = std::move(*Lines);
+  }
+
+  auto Selected = selectUnits(Kbuild, HaveDashDash, CompilerArgs,
+                              Changed ? &*Changed : nullptr);
+  if (!Selected)
+    return Fail(Selected.takeError());
+  std::vector<AnalysisUnit> Units = std::move(Selected->Units);
+  if (Changed)
+    keepChangedUnits(Units, *Changed);
+  // One file named twice (a.c ./a.c, or through a symlink) is one unit:
+  // twice would double its findings and its --fix edits.
+  {
+    llvm::StringSet<> Seen;
+    llvm::erase_if(Units, [&](const AnalysisUnit &U) {
+      llvm::SmallString<256> Real;
+      std::string Path = absolutePath(U.Directory, U.File);
+      if (llvm::sys::fs::real_path(Path, Real))
+        Real = Path;
+      return !Seen.insert(Real).second;
+    });
+  }
+
+  // Each unit runs with the config of its own file.
+  std::vector<const Config *> UnitConfigs;
+  std::vector<AnalysisOptions> UnitOptions;
+  unsigned Excluded = 0;
+  {
+    std::vector<AnalysisUnit> Kept;
+    for (AnalysisUnit &Unit : Units) {
+      std::string Path = absolutePath(Unit.Directory, Unit.File);
+      auto C = Configs.configFor(Path);
+      if (!C)
+        return Fail(C.takeError());
+      if ((*C)->excludes(Path)) {
+        ++Excluded;
+        continue;
+      }
+      AnalysisOptions Options;
+      Options.Model = &(*C)->model();
+      Options.CheckFilters = (*C)->Checks;
+      llvm::append_range(Options.CheckFilters, CommandLineChecks);
+      Options.KernelVersionOverride = KernelVersionOverride;
+      Options.ReportUnusedSuppressions = ReportUnusedSuppressions;
+      UnitConfigs.push_back(*C);
+      UnitOptions.push_back(std::move(Options));
+      Kept.push_back(std::move(Unit));
+    }
+    Units = std::move(Kept);
+  }
+
+  if (DumpClangCommands) {
+    llvm::json::Array Commands;
+    for (const AnalysisUnit &Unit : Units) {
+      llvm::json::Array Arguments;
+      for (const std::string &Arg : clangArguments(Unit))
+        Arguments.push_back(Arg);
+      Commands.push_back(llvm::json::Object{{"directory", Unit.Directory},
+                                            {"file", Unit.File},
+                                            {"arguments", std::move(Arguments)}});
+    }
+    llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(Commands)))
+                 << "\n";
+    return 0;
+  }
+
+  bool ShowProgress =
+      !Quiet && !Kbuild && Units.size() > 1 &&
+      (Progress == ProgressMode::Always ||
+       (Progress == ProgressMode::Auto &&
+        llvm::sys::Process::StandardErrIsDisplayed()));
+  ProgressLine Line(llvm::errs(), Units.size());
+  std::vector<UnitResult> Results = analyzeUnits(
+      Units, UnitOptions, Jobs,
+      ShowProgress ? std::function<void(const UnitResult &)>(
+                         [&](const UnitResult &R) {
+                           Line.fileDone(R.File, R.Findings.size());
+                         })
+                   : nullptr);
+  if (ShowProgress)
+    Line.finish();
+
+  std::vector<Finding> Findings;
+  std::vector<std::pair<std::string, std::string>> Failures;
+  unsigned Suppressed = 0, OutsideDiff = 0;
+  bool ToolFailed = false;
+  for (size_t I = 0; I < Results.size(); ++I) {
+    const UnitResult &R = Results[I];
+    if (R.ParseFailed) {
+      ToolFailed = true;
+      llvm::errs() << "kmodlint: " << R.File
+                   << ": could not be parsed; compiler errors:\n"
+                   << R.CompilerErrors;
+      Failures.emplace_back(absolutePath(Units[I].Directory, R.File),
+                            R.CompilerErrors);
+    }
+    if (Verbose) {
+      llvm::errs() << "kmodlint: " << R.File << ": "
+                   << describeInputMode(R.Mode) << ", kernel "
+                   << (R.KernelVersion ? formatKernelVersion(R.KernelVersion)
+                                       : std::string("version unknown"))
+                   << ", config "
+                   << (UnitConfigs[I]->File.empty() ? std::string("built-in")
+                                                    : UnitConfigs[I]->File)
+                   << ", " << llvm::format("%.3f", R.Seconds) << " s\n";
+      for (const std::string &Flag : R.DroppedFlags)
+        llvm::errs() << "kmodlint:   dropped compiler flag " << Flag << "\n";
+    }
+    for (Finding F : R.Findings) {
+      // A finding in a header the config excludes is not the file's to fix.
+      if (UnitConfigs[I]->excludes(F.Where.File))
+        continue;
+      if (Changed && !Changed->touches(F)) {
+        ++OutsideDiff;
+        continue;
+      }
+      F.Level = UnitConfigs[I]->severityOf(F.Check);
+      Findings.push_back(std::move(F));
+    }
+    Suppressed += R.Suppressed;
+  }
+  sortAndUnique(Findings);
+
+  // The baseline records what this run found, before any baseline hides
+  // part of it; the other outputs still follow.
+  if (!WriteBaselineFile.empty()) {
+    if (llvm::Error E = writeBaseline(WriteBaselineFile, Findings))
+      return Fail(std::move(E));
+    if (!Quiet)
+      llvm::errs() << "kmodlint: wrote " << Findings.size() << " finding"
+                   << (Findings.size() == 1 ? "" : "s") << " to the baseline "
+                   << WriteBaselineFile << "\n";
+  }
+  unsigned Baselined = 0;
+  if (Known)
+    Baselined = removeBaselined(Findings, std::move(*Known));
+
+  if (FixesFile)
+    writeExportedFixes(*FixesFile, Findings);
+  // As Kbuild's checker, findings go to stderr like sparse's and the
+  // compiler's: `make -s` sends the checker's stdout to /dev/null.
+  writeOutput(File ? *File : Kbuild ? llvm::errs() : llvm::outs(), Findings,
+              Failures);
+
+  if (Fix) {
+    FixOutcome Outcome = applyFixes(Findings, llvm::errs());
+    if (!Quiet)
+      llvm::errs() << "kmodlint: applied " << Outcome.Applied << " fix"
+                   << (Outcome.Applied == 1 ? "" : "es") << " in "
+                   << Outcome.FilesChanged << " file"
+                   << (Outcome.FilesChanged == 1 ? "" : "s")
+                   << (Outcome.Skipped ? ", skipped " +
+                                             std::to_string(Outcome.Skipped)
+                                       : std::string())
+                   << "\n";
+  }
+
+  if (!Quiet && !Kbuild) {
+    llvm::SmallVector<std::string, 4> Hidden;
+    if (Suppressed)
+      Hidden.push_back(std::to_string(Suppressed) + " suppressed inline");
+    if (Baselined)
+      Hidden.push_back(std::to_string(Baselined) + " in the baseline");
+    if (OutsideDiff)
+      Hidden.push_back(std::to_string(OutsideDiff) + " outside the diff");
+    if (Excluded)
+      Hidden.push_back(std::to_string(Excluded) + " file" +
+                       (Excluded == 1 ? "" : "s") + " excluded by config");
+    llvm::errs() << "kmodlint: " << Results.size() << " file"
+                 << (Results.size() == 1 ? "" : "s") << " analyzed using "
+                 << Selected->Source << "; " << Findings.size() << " finding"
+                 << (Findings.size() == 1 ? "" : "s")
+                 << (Hidden.empty() ? std::string()
+                                    : " (" + llvm::join(Hidden, ", ") + ")")
+                 << "\n";
+  }
+  if (ToolFailed)
+    return 2;
+  if (Kbuild || !WriteBaselineFile.empty())
+    return 0;
+  return Findings.empty() ? 0 : 1;
+}

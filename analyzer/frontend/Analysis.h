@@ -1,0 +1,56 @@
+//===- Analysis.h - Parse translation units and run the checks --*- C++ -*-===//
+#ifndef KMODLINT_ANALYZER_ANALYSIS_H
+#define KMODLINT_ANALYZER_ANALYSIS_H
+
+#include "analyzer/frontend/CompilationInputs.h"
+#include "analyzer/support/Finding.h"
+#include "analyzer/model/ApiModel.h"
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace kmodlint {
+
+struct AnalysisOptions {
+  const ApiModel *Model = nullptr; ///< defaults to ApiModel::builtin()
+  /// clang-tidy style globs: "*", "-release.use-after-free", "release.*".
+  std::vector<std::string> CheckFilters;
+  /// Overrides LINUX_VERSION_CODE of every TU (0: use the TU's own).
+  unsigned KernelVersionOverride = 0;
+  /// Report suppression comments of the main file that suppressed nothing.
+  bool ReportUnusedSuppressions = false;
+};
+
+struct UnitResult {
+  std::string File;
+  InputMode Mode = InputMode::CompileDatabase;
+  bool ParseFailed = false;
+  std::string CompilerErrors; ///< clang's diagnostics when ParseFailed
+  unsigned KernelVersion = 0; ///< what the TU's LINUX_VERSION_CODE was
+  std::vector<std::string> DroppedFlags;
+  std::vector<Finding> Findings;
+  unsigned Suppressed = 0; ///< findings an inline comment suppressed
+  double Seconds = 0;
+};
+
+/// Whether check \p Id passes \p Filters (later entries win; '-' excludes).
+bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters);
+
+/// The clang command line kmodlint parses \p Unit with: sanitized Kbuild
+/// flags, -fsyntax-only, no output or dependency files.
+std::vector<std::string> clangArguments(const AnalysisUnit &Unit);
+
+UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options);
+
+/// Analyzes \p Units on \p Jobs threads (0: one per core), unit I with
+/// \p Options[I] (its own config). Results come back in the order of
+/// \p Units, whatever the scheduling. \p OnDone, when given, is called
+/// after each unit, one call at a time (progress display).
+std::vector<UnitResult>
+analyzeUnits(const std::vector<AnalysisUnit> &Units,
+             const std::vector<AnalysisOptions> &Options, unsigned Jobs,
+             std::function<void(const UnitResult &)> OnDone = nullptr);
+
+} // namespace kmodlint
+
+#endif

@@ -1,0 +1,84 @@
+//===- Check.cpp - What checks share: their context and the dispatcher ----===//
+#include "checks/Check.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+namespace kmodlint {
+
+Check::~Check() = default;
+
+SourcePoint CheckContext::point(clang::SourceLocation Loc) const {
+  const clang::SourceManager &SM = TU.AST.getSourceManager();
+  SourcePoint P;
+  if (Loc.isInvalid())
+    return P;
+  clang::PresumedLoc Presumed = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  if (Presumed.isInvalid())
+    return P;
+  P.File = Presumed.getFilename();
+  P.Line = Presumed.getLine();
+  P.Column = Presumed.getColumn();
+  return P;
+}
+
+std::vector<PathNote>
+CheckContext::objectHistory(const TrackedObject &Obj,
+                            const PathState &State) const {
+  std::vector<PathNote> Notes;
+  if (Obj.AcquireLoc.isValid() && !Obj.FirstPath)
+    Notes.push_back({point(Obj.AcquireLoc),
+                     llvm::formatv("allocated by {0}()", Obj.AcquiredBy)});
+  if (!Obj.FamilyEvidence.empty() && Obj.FamilyEvidenceLoc.isValid())
+    Notes.push_back({point(Obj.FamilyEvidenceLoc), Obj.FamilyEvidence});
+  // The last few assumptions since the object appeared tell the path.
+  constexpr size_t MaxAssumptions = 6;
+  size_t Begin = std::min<size_t>(Obj.NoteMark, State.Notes.size());
+  if (State.Notes.size() - Begin > MaxAssumptions)
+    Begin = State.Notes.size() - MaxAssumptions;
+  for (size_t I = Begin; I < State.Notes.size(); ++I)
+    Notes.push_back({point(State.Notes[I].Loc), State.Notes[I].Message});
+  return Notes;
+}
+
+std::string CheckContext::functionName() const {
+  return Function ? Function->getNameAsString() : std::string();
+}
+
+void CheckContext::report(Finding F) {
+  if (F.Function.empty())
+    F.Function = functionName();
+  Sink.push_back(std::move(F));
+}
+
+void CheckDispatcher::onRelease(const ReleaseEvent &E, const PathState &S) {
+  for (Check *C : Checks)
+    C->onRelease(E, S, Context);
+}
+
+void CheckDispatcher::onUse(const UseEvent &E, const PathState &S) {
+  for (Check *C : Checks)
+    C->onUse(E, S, Context);
+}
+
+void CheckDispatcher::onLost(const LostEvent &E, const PathState &S) {
+  for (Check *C : Checks)
+    C->onLost(E, S, Context);
+}
+
+void CheckDispatcher::onSleep(const SleepEvent &E, const PathState &S) {
+  for (Check *C : Checks)
+    C->onSleep(E, S, Context);
+}
+
+void CheckDispatcher::onAllocation(const AllocationEvent &E,
+                                   const PathState &S) {
+  for (Check *C : Checks)
+    C->onAllocation(E, S, Context);
+}
+
+void CheckDispatcher::onExit(const PathState &S) {
+  for (Check *C : Checks)
+    C->onExit(S, Context);
+}
+
+} // namespace kmodlint

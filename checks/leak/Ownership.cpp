@@ -1,0 +1,146 @@
+//===- Ownership.cpp - Who still owns an object when a function returns ---===//
+#include "checks/leak/Ownership.h"
+#include "analyzer/engine/ModuleModel.h"
+#include "analyzer/engine/PathEngine.h"
+#include "checks/Check.h"
+
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/FormatVariadic.h"
+
+namespace kmodlint {
+
+ExitKind classifyExit(const PathState &S, const clang::FunctionDecl *FD,
+                      const clang::ASTContext &AST) {
+  ExitKind Exit;
+  if (FD->getReturnType()->isVoidType()) {
+    Exit.Kind = ExitKind::Success;
+    return Exit;
+  }
+  if (S.ReturnSite && S.ReturnSite->getRetValue())
+    Exit.ValueText = expandedText(S.ReturnSite->getRetValue(), AST).str();
+  bool Pointer = FD->getReturnType()->isPointerType();
+  const Value &R = S.Returned;
+  if (R.isObject()) {
+    Exit.Kind = ExitKind::Success;
+    return Exit;
+  }
+  if (!R.isInt())
+    return Exit;
+  IntKnowledge Known = R.Int.Known;
+  if (isSubset(Known, IntKnowledge::Zero))
+    Exit.Kind = Pointer ? ExitKind::Error : ExitKind::Success;
+  else if (isSubset(Known, IntKnowledge::Negative))
+    Exit.Kind = ExitKind::Error;
+  else if (isSubset(Known, IntKnowledge::NonZero))
+    Exit.Kind = Pointer ? ExitKind::Success : ExitKind::Error;
+  else if (isSubset(Known, IntKnowledge::NonNegative))
+    Exit.Kind = ExitKind::Success;
+  else if (!R.Int.OriginCall.empty() && !Pointer) {
+    Exit.Kind = ExitKind::CallStatus;
+    Exit.FailingCall = R.Int.OriginCall;
+    Exit.Guard = R.Int.Guards;
+  }
+  return Exit;
+}
+
+bool isOwnedHere(const TrackedObject &Obj) {
+  return Obj.Status == ObjectStatus::Held && Obj.acquiredHere() &&
+         !(Obj.Family && Obj.Family->Managed);
+}
+
+llvm::DenseSet<ObjectId> keptObjects(const PathState &S, bool CountStores) {
+  llvm::DenseSet<ObjectId> Kept;
+  for (const auto &[Id, Obj] : S.Objects) {
+    if (!Obj.PassedTo.empty() || (CountStores && !Obj.StoredIn.empty()))
+      Kept.insert(Id);
+    if (CountStores && Obj.IsParameter)
+      Kept.insert(Id); // the caller's object: what hangs off it is theirs
+  }
+  if (S.Returned.isObject())
+    Kept.insert(S.Returned.Object);
+  else if (S.Returned.isInt())
+    Kept.insert(S.Returned.Int.DerivedFrom.begin(),
+                S.Returned.Int.DerivedFrom.end());
+  if (CountStores)
+    for (const auto &[Id, Obj] : S.Objects)
+      if (Obj.Acquirer && Obj.Acquirer->KeyArg)
+        Kept.insert(Id); // a key-named resource is reachable by its key
+  // Objects hang off other objects through field paths: priv->buf lives as
+  // long as priv does.
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (const auto &[Path, V] : S.Bindings) {
+      llvm::SmallVector<ObjectId, 2> Values = V.objects();
+      llvm::erase_if(Values, [&](ObjectId Id) { return Kept.contains(Id); });
+      if (Values.empty())
+        continue;
+      bool Held = CountStores && (Path.isGlobal() ||
+                                  (Path.isParameter() && !Path.Fields.empty()));
+      for (size_t N = 0; !Held && N < Path.Fields.size(); ++N) {
+        AccessPath Prefix;
+        Prefix.Root = Path.Root;
+        Prefix.Fields.assign(Path.Fields.begin(), Path.Fields.begin() + N);
+        Value Owner = S.lookup(Prefix);
+        Held = Owner.isObject() && Kept.contains(Owner.Object);
+      }
+      if (Held) {
+        Kept.insert(Values.begin(), Values.end());
+        Changed = true;
+      }
+    }
+  }
+  return Kept;
+}
+
+std::string describeObject(const PathState &S, ObjectId Id,
+                           const TrackedObject &Obj) {
+  std::string What = Obj.Family ? Obj.Family->Description : "resource";
+  std::string Where = PathEngine::spellingOf(S, Id);
+  if (Where == "the object" && Obj.KeyPath)
+    Where = Obj.KeyPath->str();
+  std::string Text = llvm::formatv("{0} acquired by {1}()", What, Obj.AcquiredBy);
+  if (Where != "the object")
+    Text += llvm::formatv(" ('{0}')", Where).str();
+  return Text;
+}
+
+const LifecyclePair *currentSetupPair(const CheckContext &C) {
+  return C.TU.Module && C.Function ? C.TU.Module->setupPair(C.Function)
+                                   : nullptr;
+}
+
+std::vector<std::pair<ObjectId, const TrackedObject *>>
+leakedAtExit(const PathState &S, const ExitKind &Exit, bool CountStores) {
+  llvm::DenseSet<ObjectId> Kept = keptObjects(S, CountStores);
+  std::vector<std::pair<ObjectId, const TrackedObject *>> Leaked;
+  for (const auto &[Id, Obj] : S.Objects)
+    if (isOwnedHere(Obj) && !Kept.contains(Id) && Id != Exit.Guard &&
+        !(Obj.Family && Obj.Family->SelfReleasing))
+      Leaked.push_back({Id, &Obj});
+  return Leaked;
+}
+
+Finding exitLeakFinding(llvm::StringRef Check, const PathState &S,
+                        ObjectId Id, const TrackedObject &Obj,
+                        const ExitKind &Exit, CheckContext &C) {
+  Finding F;
+  F.Check = Check.str();
+  clang::SourceLocation At =
+      S.ReturnSite ? S.ReturnSite->getBeginLoc() : C.Function->getEndLoc();
+  F.Where = C.point(At);
+  std::string Returns =
+      Exit.Kind == ExitKind::CallStatus
+          ? llvm::formatv("returns the error of {0}()", Exit.FailingCall).str()
+      : Exit.ValueText.empty() ? std::string("returns")
+                               : "returns " + Exit.ValueText;
+  F.Message = llvm::formatv("{0} is not released when {1}() {2}",
+                            describeObject(S, Id, Obj), C.functionName(),
+                            Returns);
+  F.Notes = C.objectHistory(Obj, S);
+  F.FingerprintKey = Obj.AcquiredBy + "|" + Exit.ValueText + "|" +
+                     PathEngine::spellingOf(S, Id);
+  return F;
+}
+
+} // namespace kmodlint
