@@ -120,6 +120,43 @@ module_platform_driver(demo_driver);
       << Fixed;
 }
 
+TEST(Analysis, ErrorPathFixItOnlyWhereTheReturnStartsItsLine) {
+  // `{ return -EINVAL; }` on one line: a release inserted before the return
+  // would need the line split; no fix rather than a broken one.
+  llvm::SmallString<128> Path;
+  int FD = 0;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("fixit1", "c", FD, Path));
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << R"(#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+static int demo_probe(struct platform_device *pdev)
+{
+	void *cfg = kzalloc(32, GFP_KERNEL);
+
+	if (!cfg)
+		return -ENOMEM;
+	if (pdev->id < 0) { return -EINVAL; }
+	kfree(cfg);
+	return 0;
+}
+
+static struct platform_driver demo_driver = {
+	.probe = demo_probe,
+	.driver = { .name = "demo" },
+};
+module_platform_driver(demo_driver);
+)";
+  }
+  UnitResult R = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
+  llvm::sys::fs::remove(Path);
+  ASSERT_EQ(R.Findings.size(), 1u);
+  EXPECT_EQ(R.Findings[0].Check, "leak.error-path");
+  EXPECT_FALSE(R.Findings[0].Fix.has_value());
+}
+
 TEST(Analysis, ExportedFixesAreClangApplyReplacementsYaml) {
   Finding F;
   F.Check = "release.mismatch";

@@ -86,6 +86,7 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
       if (Call->getNumArgs() > 0)
         Hold.Lock = AccessPath::ofAddressOrValue(Call->getArg(0));
       Hold.By = llvm::formatv("guard({0})", *Class).str();
+      Hold.GuardClass = Class->str();
       S.Atomic.push_back(Hold);
       return true;
     }

@@ -403,7 +403,7 @@ void PathEngine::storeEscapes(PathState &S, const AccessPath &Target,
     return;
   }
   TrackedObject *Obj = S.object(V);
-  if (!Obj || !Obj->StoredIn.empty())
+  if (!Obj || Obj->isStored())
     return;
   // A global or the caller's memory outlives this function. A field of an
   // object acquired here lives as long as that object, which the leak
@@ -419,6 +419,7 @@ void PathEngine::storeEscapes(PathState &S, const AccessPath &Target,
   }
   if (!Outlives)
     return;
+  Obj->Stored = StoredWhere::Place;
   Obj->StoredIn = Target.str();
   Obj->StoredLoc = At->getBeginLoc();
 }
@@ -551,7 +552,7 @@ void PathEngine::transferCleanup(PathState &S, const clang::VarDecl *Var) {
     if (TU.Model.atomicGuard(*Class) && !S.Atomic.empty()) {
       auto Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(),
                                 [&](const AtomicHold &H) {
-                                  return H.By == "guard(" + Class->str() + ")";
+                                  return H.GuardClass == *Class;
                                 });
       if (Match != S.Atomic.rend())
         S.Atomic.erase(std::next(Match).base());
@@ -627,8 +628,8 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
       Value V = evaluate(S, Stored);
       if (TrackedObject *Obj = S.object(V)) {
         Obj->StoredAsDrvdata = true;
-        if (Obj->StoredIn.empty()) {
-          Obj->StoredIn = "the driver data";
+        if (!Obj->isStored()) {
+          Obj->Stored = StoredWhere::DriverData;
           Obj->StoredLoc = Call->getBeginLoc();
         }
         S.Drvdata = V.Object;

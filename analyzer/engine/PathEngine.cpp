@@ -44,10 +44,8 @@ void PathEngine::note(PathState &S, clang::SourceLocation Loc,
 }
 
 std::string PathEngine::spellingOf(const PathState &S, ObjectId Id) {
-  for (const auto &[Path, V] : S.Bindings)
-    if (V.isObject() && V.Object == Id)
-      return Path.str();
-  return "the object";
+  std::optional<AccessPath> Path = S.pathTo(Id);
+  return Path ? Path->str() : "the object";
 }
 
 void PathEngine::checkLost(PathState &S, const Value &Old,

@@ -140,10 +140,9 @@ public:
   /// The callee's name as the model knows it: direct callee, else nothing.
   static llvm::StringRef calleeName(const clang::CallExpr *Call);
 
-  /// The path a value is stored under in \p S, for messages.
-  static std::string spellingOf(const PathState &S, ObjectId Id);
-
 private:
+  /// The path a value is stored under in \p S, for event spellings.
+  static std::string spellingOf(const PathState &S, ObjectId Id);
   // Statements (PathEngine.cpp).
   void bindParameters(PathState &S, const clang::FunctionDecl *FD);
   void transfer(PathState &S, const clang::Stmt *St);

@@ -25,7 +25,8 @@ void PathState::markStored(llvm::ArrayRef<ObjectId> Ids,
                            clang::SourceLocation Loc) {
   for (ObjectId Id : Ids)
     if (auto It = Objects.find(Id);
-        It != Objects.end() && It->second.StoredIn.empty()) {
+        It != Objects.end() && !It->second.isStored()) {
+      It->second.Stored = StoredWhere::Place;
       It->second.StoredIn = Where;
       It->second.StoredLoc = Loc;
     }

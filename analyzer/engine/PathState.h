@@ -25,6 +25,13 @@ using ObjectId = unsigned;
 
 enum class ObjectStatus { Held, Released };
 
+/// Where an object was first stored so that it outlives the function.
+enum class StoredWhere {
+  Nowhere,
+  Place,      ///< TrackedObject::StoredIn names it: "priv->buf", "gbuf"
+  DriverData, ///< platform_set_drvdata() and friends
+};
+
 /// A resource the engine follows: an allocation seen on this path, or an
 /// object first met when it was released (an "untracked" object).
 struct TrackedObject {
@@ -73,8 +80,11 @@ struct TrackedObject {
   std::string PassedTo;
   /// Stored into a global, into memory the caller sees (param->field), or
   /// as a device's driver data: kept, unless a setup function then fails.
+  /// The first store decides; StoredIn spells a Place.
+  StoredWhere Stored = StoredWhere::Nowhere;
   std::string StoredIn;
   clang::SourceLocation StoredLoc;
+  /// Stored as the driver data, first or later.
   bool StoredAsDrvdata = false;
 
   /// Acquired on this path by this function (not a parameter, not first
@@ -82,14 +92,15 @@ struct TrackedObject {
   bool acquiredHere() const {
     return AcquireLoc.isValid() && !FirstPath && !IsParameter;
   }
-  bool escaped() const { return !PassedTo.empty() || !StoredIn.empty(); }
+  bool isStored() const { return Stored != StoredWhere::Nowhere; }
+  bool escaped() const { return !PassedTo.empty() || isStored(); }
 
   bool sameTypestate(const TrackedObject &O) const {
     return Family == O.Family && Status == O.Status &&
            MaybeNull == O.MaybeNull && MaybeError == O.MaybeError &&
            AcquireLoc == O.AcquireLoc && Pending == O.Pending &&
            PassedTo.empty() == O.PassedTo.empty() &&
-           StoredIn.empty() == O.StoredIn.empty();
+           isStored() == O.isStored();
   }
 };
 
@@ -199,6 +210,8 @@ struct AtomicHold {
   /// The function runs in this context (an IRQ handler...): no unlock in
   /// its body ends it.
   bool IsCallbackContext = false;
+  /// For guard(Class)(...): the class, whose destructor ends the hold.
+  std::string GuardClass;
   bool operator==(const AtomicHold &O) const {
     return What == O.What && Loc == O.Loc && Lock == O.Lock;
   }
@@ -237,6 +250,13 @@ public:
   Value lookup(const AccessPath &P) const {
     auto It = Bindings.find(P);
     return It == Bindings.end() ? Value() : It->second;
+  }
+  /// The first path (in path order) that holds object \p Id, if any does.
+  std::optional<AccessPath> pathTo(ObjectId Id) const {
+    for (const auto &[Path, V] : Bindings)
+      if (V.isObject() && V.Object == Id)
+        return Path;
+    return std::nullopt;
   }
   TrackedObject *object(const Value &V) {
     if (!V.isObject())

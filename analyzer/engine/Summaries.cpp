@@ -177,7 +177,7 @@ public:
           Here.insert(L.key());
       if (Obj.IsParameter && Obj.escaped() && Obj.FirstPath)
         if (const clang::ParmVarDecl *P = Obj.FirstPath->parameter())
-          (Obj.StoredIn.empty() ? Passed : Stored)
+          (!Obj.isStored() ? Passed : Stored)
               .insert(P->getFunctionScopeIndex());
     }
     if (FirstExit) {
@@ -208,7 +208,7 @@ public:
     // linked into a list or table is not the caller's to free.
     if (It == S.Objects.end() || It->second.Status != ObjectStatus::Held ||
         !It->second.Family || !It->second.acquiredHere() ||
-        !It->second.StoredIn.empty()) {
+        It->second.isStored()) {
       ReturnsOther = true;
       return;
     }

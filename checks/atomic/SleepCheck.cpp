@@ -72,7 +72,7 @@ void SleepCheck::onSleep(const SleepEvent &E, const PathState &S,
   F.Message = llvm::formatv("{0}() may sleep ({1}) in atomic context ({2})",
                             E.Callee, E.Reason, Hold.What);
   F.Notes.push_back({C.point(Hold.Loc),
-                     llvm::StringRef(Hold.By).starts_with("registered")
+                     Hold.IsCallbackContext
                          ? llvm::formatv("{0}() runs as a {1}, {2} here",
                                          C.functionName(), Hold.What, Hold.By)
                                .str()

@@ -9,7 +9,6 @@
 //===----------------------------------------------------------------------===//
 #include "checks/Check.h"
 
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
 

@@ -48,10 +48,10 @@ static std::optional<FixIt> releaseBeforeReturn(const PathState &S,
   if (!S.ReturnSite || !Obj.Family || Obj.Family->Releases.empty())
     return std::nullopt;
   const ReleaseFunction &Release = Obj.Family->Releases.front();
-  std::string Spelling = PathEngine::spellingOf(S, Id);
-  if (Release.Arg != 0 || Release.FamilyWide || Release.ByKeyOnly ||
-      Spelling == "the object")
+  std::optional<AccessPath> Path = S.pathTo(Id);
+  if (Release.Arg != 0 || Release.FamilyWide || Release.ByKeyOnly || !Path)
     return std::nullopt;
+  std::string Spelling = Path->str();
   clang::ASTContext &AST = C.TU.AST;
   const clang::SourceManager &SM = AST.getSourceManager();
   const clang::Stmt *Child = S.ReturnSite;
@@ -74,21 +74,24 @@ static std::optional<FixIt> releaseBeforeReturn(const PathState &S,
   if (!Body || !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Body->getLBracLoc()), Acquired) ||
       !SM.isBeforeInTranslationUnit(Acquired, SM.getExpansionLoc(If->getBeginLoc())))
     return std::nullopt;
+  // An unbraced `if (c) return x;` would need braces around the new pair:
+  // fixes stay within braced blocks, so nothing is re-indented.
+  if (Child == S.ReturnSite)
+    return std::nullopt;
   clang::SourceLocation At = SM.getExpansionLoc(S.ReturnSite->getBeginLoc());
-  if (At.isMacroID() || !SM.isInMainFile(At))
+  if (!SM.isInMainFile(At))
     return std::nullopt;
   unsigned Column = SM.getSpellingColumnNumber(At);
-  llvm::StringRef Line(SM.getCharacterData(At) - (Column - 1), Column - 1);
+  llvm::StringRef Indent(SM.getCharacterData(At) - (Column - 1), Column - 1);
+  // The release goes on its own line above the return, indented like it;
+  // a return that shares its line with code (`{ return -E; }`) gets none.
+  if (!Indent.ltrim(" \t").empty())
+    return std::nullopt;
+  std::string Call = llvm::formatv("{0}({1});", Release.Name, Spelling).str();
   FixIt Fix;
   Fix.File = SM.getFilename(At).str();
   Fix.Offset = SM.getFileOffset(At);
-  Fix.Length = 0;
-  std::string Call = llvm::formatv("{0}({1});", Release.Name, Spelling).str();
-  bool Braced = Child != S.ReturnSite;
-  // An unbraced `if (c) return x;` needs braces around the new pair.
-  Fix.Replacement = Braced ? Call + "\n" + Line.str() : Call + " ";
-  if (!Braced)
-    return std::nullopt; // keep fixes to braced blocks: no re-indenting
+  Fix.Replacement = Call + "\n" + Indent.str();
   Fix.Description = "release it before returning: " + Call;
   return Fix;
 }
@@ -105,13 +108,13 @@ void ErrorPathCheck::onExit(const PathState &S, CheckContext &C) {
     Finding F = exitLeakFinding(id(), S, Id, Obj, Exit, C);
     clang::SourceLocation At =
         S.ReturnSite ? S.ReturnSite->getBeginLoc() : C.Function->getEndLoc();
-    if (!Obj.StoredIn.empty())
+    if (Obj.isStored())
       F.Notes.push_back(
           {C.point(Obj.StoredLoc),
            llvm::formatv("stored in {0} here, but {1} teardown never runs "
                          "after a failed {2}",
-                         Obj.StoredIn == "the driver data"
-                             ? Obj.StoredIn
+                         Obj.Stored == StoredWhere::DriverData
+                             ? std::string("the driver data")
                              : "'" + Obj.StoredIn + "'",
                          Pair->TeardownRole, Pair->SetupRole)});
     if (Exit.Kind == ExitKind::CallStatus)

@@ -64,8 +64,7 @@ teardownLocation(const PathState &S, ObjectId Id, const TrackedObject &Obj,
       Prefix.Root = P.Root;
       Prefix.Fields.assign(P.Fields.begin(), P.Fields.begin() + N);
       Value Owner = S.lookup(Prefix);
-      if (Owner.isObject() && Owner.Object == S.Drvdata &&
-          (N > 0 || Id != S.Drvdata || true)) {
+      if (Owner.isObject() && Owner.Object == S.Drvdata) {
         L.Kind = ReleasedLocation::Drvdata;
         L.Root = S.DrvdataKey;
         L.Fields.assign(P.Fields.begin() + N, P.Fields.end());

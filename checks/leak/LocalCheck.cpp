@@ -11,7 +11,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/Check.h"
-#include "analyzer/engine/ModuleModel.h"
 #include "checks/leak/Ownership.h"
 
 #include "llvm/Support/FormatVariadic.h"

@@ -4,7 +4,6 @@
 #include "analyzer/engine/PathEngine.h"
 #include "checks/Check.h"
 
-#include "clang/Lex/Lexer.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace kmodlint {
@@ -51,7 +50,7 @@ bool isOwnedHere(const TrackedObject &Obj) {
 llvm::DenseSet<ObjectId> keptObjects(const PathState &S, bool CountStores) {
   llvm::DenseSet<ObjectId> Kept;
   for (const auto &[Id, Obj] : S.Objects) {
-    if (!Obj.PassedTo.empty() || (CountStores && !Obj.StoredIn.empty()))
+    if (!Obj.PassedTo.empty() || (CountStores && Obj.isStored()))
       Kept.insert(Id);
     if (CountStores && Obj.IsParameter)
       Kept.insert(Id); // the caller's object: what hangs off it is theirs
@@ -93,15 +92,22 @@ llvm::DenseSet<ObjectId> keptObjects(const PathState &S, bool CountStores) {
   return Kept;
 }
 
+/// Fingerprints predate typed paths and spelled a path-less object "the
+/// object"; keeping the text keeps users' baselines valid.
+static std::string spellingForFingerprint(const PathState &S, ObjectId Id) {
+  std::optional<AccessPath> Path = S.pathTo(Id);
+  return Path ? Path->str() : "the object";
+}
+
 std::string describeObject(const PathState &S, ObjectId Id,
                            const TrackedObject &Obj) {
   std::string What = Obj.Family ? Obj.Family->Description : "resource";
-  std::string Where = PathEngine::spellingOf(S, Id);
-  if (Where == "the object" && Obj.KeyPath)
-    Where = Obj.KeyPath->str();
+  std::optional<AccessPath> Where = S.pathTo(Id);
+  if (!Where)
+    Where = Obj.KeyPath;
   std::string Text = llvm::formatv("{0} acquired by {1}()", What, Obj.AcquiredBy);
-  if (Where != "the object")
-    Text += llvm::formatv(" ('{0}')", Where).str();
+  if (Where)
+    Text += llvm::formatv(" ('{0}')", Where->str()).str();
   return Text;
 }
 
@@ -139,7 +145,7 @@ Finding exitLeakFinding(llvm::StringRef Check, const PathState &S,
                             Returns);
   F.Notes = C.objectHistory(Obj, S);
   F.FingerprintKey = Obj.AcquiredBy + "|" + Exit.ValueText + "|" +
-                     PathEngine::spellingOf(S, Id);
+                     spellingForFingerprint(S, Id);
   return F;
 }
 
