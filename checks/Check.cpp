@@ -8,17 +8,7 @@ namespace kmodlint {
 Check::~Check() = default;
 
 SourcePoint CheckContext::point(clang::SourceLocation Loc) const {
-  const clang::SourceManager &SM = TU.AST.getSourceManager();
-  SourcePoint P;
-  if (Loc.isInvalid())
-    return P;
-  clang::PresumedLoc Presumed = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
-  if (Presumed.isInvalid())
-    return P;
-  P.File = Presumed.getFilename();
-  P.Line = Presumed.getLine();
-  P.Column = Presumed.getColumn();
-  return P;
+  return pointOf(TU.AST.getSourceManager(), Loc);
 }
 
 std::vector<PathNote>
@@ -28,8 +18,8 @@ CheckContext::objectHistory(const TrackedObject &Obj,
   if (Obj.AcquireLoc.isValid() && !Obj.FirstPath)
     Notes.push_back({point(Obj.AcquireLoc),
                      llvm::formatv("allocated by {0}()", Obj.AcquiredBy)});
-  if (!Obj.FamilyEvidence.empty() && Obj.FamilyEvidenceLoc.isValid())
-    Notes.push_back({point(Obj.FamilyEvidenceLoc), Obj.FamilyEvidence});
+  if (!Obj.FamilyEvidence.empty() && Obj.FamilyEvidenceLoc)
+    Notes.push_back({*Obj.FamilyEvidenceLoc, Obj.FamilyEvidence});
   // The last few assumptions since the object appeared tell the path.
   constexpr size_t MaxAssumptions = 6;
   size_t Begin = std::min<size_t>(Obj.NoteMark, State.Notes.size());

@@ -211,3 +211,43 @@ TEST(Engine, DereferenceAfterRelease) {
                  "f");
   EXPECT_EQ(R->Events.Uses, 1u);
 }
+
+TEST(Engine, SummariesArePlainDataThatOutliveTheirAST) {
+  FunctionSummary Copy;
+  {
+    auto AST = clang::tooling::buildASTFromCodeWithArgs(
+        std::string(Prelude) + R"(
+    struct ctx { void *buf; };
+    void *g_table;
+    void drop(struct ctx *c) { vfree(c->buf); kfree(g_table); }
+  )",
+        {"-std=gnu11", "-w"}, "engine.c");
+    ASSERT_TRUE(AST);
+    clang::ASTContext &Ctx = AST->getASTContext();
+    TranslationUnitContext TU{Ctx, ApiModel::builtin()};
+    Summaries S(TU);
+    TU.FunctionSummaries = &S;
+    for (const clang::Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D);
+          FD && FD->getName() == "drop" && FD->hasBody())
+        if (const FunctionSummary *Summary = S.get(FD))
+          Copy = *Summary;
+  } // the AST is gone; the copy says everything in names and points
+  EXPECT_EQ(Copy.Function, "drop");
+  ASSERT_EQ(Copy.Releases.size(), 2u);
+  const ReleasedLocation &Field = Copy.Releases[0].Kind ==
+                                          ReleasedLocation::Parameter
+                                      ? Copy.Releases[0]
+                                      : Copy.Releases[1];
+  const ReleasedLocation &Global = &Field == &Copy.Releases[0]
+                                       ? Copy.Releases[1]
+                                       : Copy.Releases[0];
+  EXPECT_EQ(Field.Param, 0u);
+  ASSERT_EQ(Field.Fields.size(), 1u);
+  EXPECT_EQ(Field.Fields[0].str(), "struct ctx.buf");
+  ASSERT_TRUE(Field.Loc.has_value());
+  EXPECT_EQ(Field.Loc->File, "engine.c");
+  EXPECT_EQ(Global.Kind, ReleasedLocation::Global);
+  EXPECT_EQ(Global.Root, "g_table");
+  EXPECT_EQ(Global.Release->Name, "kfree");
+}

@@ -47,6 +47,26 @@ containerOf(const clang::Expr *E, llvm::StringRef PointerTemporary) {
   return std::make_pair(Pointer, Offset->getComponent(0).getField());
 }
 
+SourcePoint pointOf(const clang::SourceManager &SM, clang::SourceLocation Loc) {
+  SourcePoint P;
+  if (Loc.isInvalid())
+    return P;
+  clang::PresumedLoc Presumed = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  if (Presumed.isInvalid())
+    return P;
+  P.File = Presumed.getFilename();
+  P.Line = Presumed.getLine();
+  P.Column = Presumed.getColumn();
+  return P;
+}
+
+std::optional<SourcePoint> pointIfValid(const clang::SourceManager &SM,
+                                        clang::SourceLocation Loc) {
+  if (Loc.isInvalid())
+    return std::nullopt;
+  return pointOf(SM, Loc);
+}
+
 const clang::Expr *stripValuePreservingWrappers(const clang::Expr *E) {
   while (E) {
     E = E->IgnoreParenCasts();

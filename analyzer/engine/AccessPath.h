@@ -10,6 +10,7 @@
 #ifndef KMODLINT_ENGINE_ACCESSPATH_H
 #define KMODLINT_ENGINE_ACCESSPATH_H
 
+#include "analyzer/support/SourcePoint.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
@@ -57,6 +58,13 @@ llvm::StringRef expandedText(const clang::Expr *E, const clang::ASTContext &AST)
 /// The source of \p E as the user wrote it, even inside macro arguments
 /// (6.12's kzalloc(size, GFP_KERNEL) is itself a macro).
 llvm::StringRef writtenText(const clang::Expr *E, const clang::ASTContext &AST);
+
+/// \p Loc as findings show it: the presumed location (#line honoured) of
+/// its expansion; empty when \p Loc is invalid.
+SourcePoint pointOf(const clang::SourceManager &SM, clang::SourceLocation Loc);
+/// The same, or nothing for an invalid \p Loc.
+std::optional<SourcePoint> pointIfValid(const clang::SourceManager &SM,
+                                        clang::SourceLocation Loc);
 
 /// Strips parens, casts and __builtin_expect()-free wrappers that do not
 /// change which object a pointer expression denotes.

@@ -110,7 +110,7 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
                          const ReleaseFunction &Fn, const clang::Expr *Arg,
                          std::optional<AccessPath> Path,
                          llvm::StringRef ViaHelper,
-                         clang::SourceLocation HelperLoc,
+                         std::optional<SourcePoint> HelperLoc,
                          clang::SourceLocation At) {
   clang::SourceLocation Loc = Call ? Call->getBeginLoc() : At;
   Value V;
@@ -181,7 +181,7 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
                                  : nullptr;
         Getter && TU.Model.isDrvdataGetter(calleeName(Getter)) && TU.Stores)
       if (const StoredFamily *Stored = TU.Stores->soleDrvdata()) {
-        Obj.DrvdataRoot = Stored->Key;
+        Obj.DrvdataRoot = Stored->DrvdataStruct;
         Obj.Family = Stored->Family;
         Obj.AcquiredBy = Stored->AcquiredBy;
       }
@@ -348,19 +348,24 @@ static std::optional<ObjectId> holderOfMember(const Value &V,
 void PathEngine::releaseContainer(PathState &S, const clang::CallExpr *Call,
                                   const ReleasedLocation &R,
                                   const clang::Expr *Arg, llvm::StringRef Name) {
+  const Summaries &Names = *TU.FunctionSummaries;
+  const clang::FieldDecl *Member = Names.field(*R.ContainerMember);
+  auto Fields = Names.fields(R.Fields);
+  if (!Member || !Fields)
+    return;
   // helper(&obj->member): the helper frees obj through container_of().
   std::optional<AccessPath> Path;
   if (auto Base = AccessPath::ofAddressOrValue(Arg)) {
-    AccessPath Full = Base->withFields(R.Fields);
+    AccessPath Full = Base->withFields(*Fields);
     if (!Full.Fields.empty() && Full.Fields.back()->getCanonicalDecl() ==
-                                    R.ContainerMember->getCanonicalDecl()) {
+                                    Member->getCanonicalDecl()) {
       Full.Fields.pop_back();
       Path = Full;
     }
   }
   // helper(p) with p = &obj->member earlier: find where obj is held.
   if (!Path && R.Fields.empty())
-    if (auto Holder = holderOfMember(evaluateWithOrigins(S, Arg), R.ContainerMember))
+    if (auto Holder = holderOfMember(evaluateWithOrigins(S, Arg), Member))
       for (const auto &[P, Held] : S.Bindings)
         if (Held.isObject() && Held.Object == *Holder) {
           Path = P;
@@ -484,13 +489,15 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
         release(S, Call, *R.Release, Arg, std::nullopt, Name, R.Loc);
         break;
       }
-      if (auto Base = AccessPath::ofAddressOrValue(Arg))
-        release(S, Call, *R.Release, nullptr, Base->withFields(R.Fields), Name,
+      auto Base = AccessPath::ofAddressOrValue(Arg);
+      if (auto Fields = TU.FunctionSummaries->fields(R.Fields); Base && Fields)
+        release(S, Call, *R.Release, nullptr, Base->withFields(*Fields), Name,
                 R.Loc);
       break;
     }
     case ReleasedLocation::Global:
-      release(S, Call, *R.Release, nullptr, R.path(), Name, R.Loc);
+      if (auto Path = TU.FunctionSummaries->globalPath(R))
+        release(S, Call, *R.Release, nullptr, Path, Name, R.Loc);
       break;
     case ReleasedLocation::FamilyWide:
       release(S, Call, *R.Release, nullptr, std::nullopt, Name, R.Loc);
@@ -507,7 +514,8 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
         R.ContainerMember)
       continue;
     auto Base = AccessPath::ofAddressOrValue(Call->getArg(R.Param));
-    Value V = Base ? S.lookup(Base->withFields(R.Fields)) : Value();
+    auto Fields = TU.FunctionSummaries->fields(R.Fields);
+    Value V = Base && Fields ? S.lookup(Base->withFields(*Fields)) : Value();
     if (TrackedObject *Obj = S.object(V);
         Obj && Obj->Status == ObjectStatus::Held && Obj->PassedTo.empty())
       Obj->PassedTo = Name + "() (which may release it)";

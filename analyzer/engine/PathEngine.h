@@ -41,7 +41,7 @@ struct ReleaseEvent {
   /// The helper that releases it, when the release happens inside a callee
   /// (through its summary); empty for a direct call.
   std::string ViaHelper;
-  clang::SourceLocation HelperReleaseLoc;
+  std::optional<SourcePoint> HelperReleaseLoc;
   const TrackedObject *Object = nullptr;
 };
 
@@ -59,7 +59,7 @@ struct SleepEvent {
   std::string Callee; ///< as spelled: "kzalloc", "mutex_lock"
   std::string Reason; ///< "GFP_KERNEL allows direct reclaim", "sleeping lock"
   /// For a helper that sleeps further down: each call on the way.
-  std::vector<std::pair<std::string, clang::SourceLocation>> Chain;
+  std::vector<std::pair<std::string, SourcePoint>> Chain;
   /// Set when it sleeps only if this function's parameter (a gfp mask)
   /// allows direct reclaim: callers decide, through the summary.
   std::optional<unsigned> IfParameterBlocks;
@@ -176,7 +176,7 @@ private:
   void release(PathState &S, const clang::CallExpr *Call,
                const ReleaseFunction &Fn, const clang::Expr *Arg,
                std::optional<AccessPath> Path, llvm::StringRef ViaHelper,
-               clang::SourceLocation HelperLoc,
+               std::optional<SourcePoint> HelperLoc,
                clang::SourceLocation At = clang::SourceLocation());
   /// The end of a `__free(name)` variable's scope (6.x cleanup.h).
   void transferCleanup(PathState &S, const clang::VarDecl *Var);

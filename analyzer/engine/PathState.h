@@ -46,7 +46,7 @@ struct TrackedObject {
   clang::SourceLocation AcquireLoc;
   /// For objects not allocated on this path: why we believe the family.
   std::string FamilyEvidence;
-  clang::SourceLocation FamilyEvidenceLoc;
+  std::optional<SourcePoint> FamilyEvidenceLoc;
   /// The access path an untracked object was first met through.
   std::optional<AccessPath> FirstPath;
   std::string ReleasedBy;
@@ -70,7 +70,7 @@ struct TrackedObject {
   std::string KeyText;
   /// Released as the driver data itself (kfree(i2c_get_clientdata(c))):
   /// the struct that driver data is.
-  const clang::Decl *DrvdataRoot = nullptr;
+  std::string DrvdataRoot;
   /// A status-returning acquisition whose result has not been tested: it
   /// counts as acquired until a branch says it failed.
   bool Pending = false;
@@ -245,7 +245,7 @@ public:
   /// A branch assumed a parameter's pointer field NULL (p->buf == NULL).
   bool AssumedParameterFieldNull = false;
   std::vector<AtomicHold> PendingHolds;
-  const clang::Decl *DrvdataKey = nullptr;
+  const clang::RecordDecl *DrvdataKey = nullptr;
 
   Value lookup(const AccessPath &P) const {
     auto It = Bindings.find(P);

@@ -56,11 +56,11 @@ void StoredFamilies::recordStore(const clang::Decl *Target,
     E.Conflict = true;
 }
 
-const clang::Decl *StoredFamilies::drvdataKey(clang::QualType Pointer) {
+const clang::RecordDecl *StoredFamilies::drvdataKey(clang::QualType Pointer) {
   if (!Pointer->isPointerType())
     return nullptr;
   const auto *Record = Pointer->getPointeeType()->getAsRecordDecl();
-  return Record ? Record->getCanonicalDecl() : nullptr;
+  return Record ? llvm::cast<clang::RecordDecl>(Record->getCanonicalDecl()) : nullptr;
 }
 
 namespace {
@@ -74,7 +74,7 @@ public:
   /// nothing known (null Family).
   StoredFamily storedValue(const clang::Expr *RHS, clang::SourceLocation At) {
     StoredFamily Store;
-    Store.StoreLoc = AST.getSourceManager().getExpansionLoc(At);
+    Store.StoreLoc = pointOf(AST.getSourceManager(), At);
     const clang::CallExpr *Call = StoredFamilies::allocationCall(RHS, Model);
     if (!Call)
       return Store;
@@ -169,10 +169,10 @@ public:
         if (auto Path = AccessPath::of(Stored); Path && Path->Fields.empty())
           if (const StoredFamily *Local = Out.localFamily(Path->Root)) {
             Store = *Local;
-            Store.StoreLoc = AST.getSourceManager().getExpansionLoc(At);
+            Store.StoreLoc = pointOf(AST.getSourceManager(), At);
           }
       Store.ThroughDrvdata = true;
-      Store.Key = Key;
+      Store.DrvdataStruct = recordName(llvm::cast<clang::RecordDecl>(Key));
       Out.recordStore(Key, Store.Family ? &Store : nullptr);
       Out.recordDrvdataKey(Key);
     }

@@ -22,12 +22,13 @@ class Summaries;
 struct StoredFamily {
   const AllocFamily *Family = nullptr;
   std::string AcquiredBy;
-  clang::SourceLocation StoreLoc;
+  SourcePoint StoreLoc;
   /// Stored as a device's driver data (platform_set_drvdata()...) and read
   /// back with the matching getter.
   bool ThroughDrvdata = false;
-  /// For driver-data stores: the struct the driver data is.
-  const clang::Decl *Key = nullptr;
+  /// For driver-data stores: the struct the driver data is
+  /// ("struct foo_priv").
+  std::string DrvdataStruct;
 };
 
 class StoredFamilies {
@@ -70,7 +71,7 @@ public:
 
   /// Driver data is keyed by the struct it points to: probe stores a
   /// `struct foo_priv *`, remove loads one.
-  static const clang::Decl *drvdataKey(clang::QualType Pointer);
+  static const clang::RecordDecl *drvdataKey(clang::QualType Pointer);
 
 private:
   llvm::DenseSet<const clang::VarDecl *> DrvdataLocals;

@@ -8,22 +8,78 @@
 
 namespace kmodlint {
 
-AccessPath ReleasedLocation::path() const {
-  AccessPath P;
-  P.Root = llvm::dyn_cast<clang::ValueDecl>(Root);
-  P.Fields = Fields;
-  return P;
+std::string recordName(const clang::RecordDecl *Record) {
+  return clang::QualType(Record->getTypeForDecl(), 0).getAsString();
+}
+
+FieldName fieldName(const clang::FieldDecl *Field) {
+  FieldName Name;
+  Name.Record = recordName(Field->getParent());
+  Name.Field = Field->getIdentifier()
+                   ? Field->getName().str()
+                   : "#" + std::to_string(Field->getFieldIndex());
+  return Name;
+}
+
+llvm::SmallVector<FieldName, 2>
+fieldNames(llvm::ArrayRef<const clang::FieldDecl *> Fields) {
+  llvm::SmallVector<FieldName, 2> Names;
+  for (const clang::FieldDecl *F : Fields)
+    Names.push_back(fieldName(F));
+  return Names;
 }
 
 std::string ReleasedLocation::key() const {
   std::string Key = std::to_string(Kind) + ":" + std::to_string(Param) + ":" +
-                    std::to_string(reinterpret_cast<uintptr_t>(Root)) + ":" +
-                    std::to_string(reinterpret_cast<uintptr_t>(Family));
-  for (const clang::FieldDecl *F : Fields)
-    Key += "." + F->getNameAsString();
+                    Root + ":" + (Family ? Family->Name : std::string());
+  for (const FieldName &F : Fields)
+    Key += "." + F.Field;
   if (ContainerMember)
-    Key += ":container-of:" + ContainerMember->getNameAsString();
+    Key += ":container-of:" + ContainerMember->Field;
   return Key;
+}
+
+llvm::SmallVector<FieldName, 2>
+Summaries::nameFields(llvm::ArrayRef<const clang::FieldDecl *> Fields) {
+  llvm::SmallVector<FieldName, 2> Names = fieldNames(Fields);
+  for (size_t I = 0; I < Fields.size(); ++I)
+    FieldsByName.try_emplace(Names[I].str(), Fields[I]);
+  return Names;
+}
+
+std::string Summaries::nameGlobal(const clang::VarDecl *Global) {
+  std::string Name = Global->getName().str();
+  GlobalsByName.try_emplace(Name, Global);
+  return Name;
+}
+
+const clang::FieldDecl *Summaries::field(const FieldName &Name) const {
+  auto It = FieldsByName.find(Name.str());
+  return It == FieldsByName.end() ? nullptr : It->second;
+}
+
+std::optional<llvm::SmallVector<const clang::FieldDecl *, 2>>
+Summaries::fields(llvm::ArrayRef<FieldName> Names) const {
+  llvm::SmallVector<const clang::FieldDecl *, 2> Decls;
+  for (const FieldName &N : Names) {
+    const clang::FieldDecl *F = field(N);
+    if (!F)
+      return std::nullopt;
+    Decls.push_back(F);
+  }
+  return Decls;
+}
+
+std::optional<AccessPath>
+Summaries::globalPath(const ReleasedLocation &R) const {
+  auto It = GlobalsByName.find(R.Root);
+  auto Fields = fields(R.Fields);
+  if (It == GlobalsByName.end() || !Fields)
+    return std::nullopt;
+  AccessPath P;
+  P.Root = It->second;
+  P.Fields = *Fields;
+  return P;
 }
 
 namespace {
@@ -76,7 +132,9 @@ public:
 /// and on any of them, the families returned and the parameters kept.
 class SummaryBuilder : public EngineListener {
 public:
-  SummaryBuilder(const clang::FunctionDecl *FD, const ApiModel &Model) {
+  SummaryBuilder(const clang::FunctionDecl *FD, const ApiModel &Model,
+                 const clang::SourceManager &SM, Summaries &Names)
+      : SM(SM), Names(Names) {
     ReassignmentFinder Finder(Model);
     if (FD->hasBody())
       Finder.TraverseStmt(FD->getBody());
@@ -91,7 +149,7 @@ public:
   std::vector<ReleasedLocation> locate(const TrackedObject &Obj) const {
     std::vector<ReleasedLocation> Found;
     ReleasedLocation L;
-    if (Obj.DrvdataRoot) {
+    if (!Obj.DrvdataRoot.empty()) {
       L.Kind = ReleasedLocation::Drvdata;
       L.Root = Obj.DrvdataRoot;
       Found.push_back(L);
@@ -106,8 +164,9 @@ public:
       return Found;
     }
     const AccessPath &P = *Obj.FirstPath;
-    L.Fields = P.Fields;
-    L.ContainerMember = Obj.ContainerMember; // only ever of a parameter
+    L.Fields = Names.nameFields(P.Fields);
+    if (Obj.ContainerMember) // only ever of a parameter
+      L.ContainerMember = Names.nameFields({Obj.ContainerMember}).front();
     if (const clang::ParmVarDecl *Param = P.parameter()) {
       if (!Reassigned.contains(Param)) {
         L.Kind = ReleasedLocation::Parameter;
@@ -116,7 +175,7 @@ public:
       }
     } else if (P.isGlobal()) {
       L.Kind = ReleasedLocation::Global;
-      L.Root = P.Root;
+      L.Root = Names.nameGlobal(llvm::cast<clang::VarDecl>(P.Root));
       Found.push_back(L);
     }
     // Lifecycle pairing by the type released: the struct the pointer
@@ -125,22 +184,27 @@ public:
     ReleasedLocation ByType;
     ByType.Kind = ReleasedLocation::Drvdata;
     if (!Obj.ContainerMember && !P.isGlobal()) {
-      ByType.Root = StoredFamilies::drvdataKey(P.Root->getType());
-      ByType.Fields = P.Fields;
+      if (const clang::RecordDecl *Record =
+              StoredFamilies::drvdataKey(P.Root->getType())) {
+        ByType.Root = recordName(Record);
+        ByType.Fields = L.Fields;
+      }
     } else if (Obj.ContainerMember && P.Fields.empty()) {
-      ByType.Root = Obj.ContainerMember->getParent()->getCanonicalDecl();
+      ByType.Root = recordName(Obj.ContainerMember->getParent());
     }
-    if (ByType.Root)
+    if (!ByType.Root.empty())
       Found.push_back(ByType);
     return Found;
   }
 
   void onRelease(const ReleaseEvent &Event, const PathState &) override {
     for (ReleasedLocation L : locate(*Event.Object)) {
-      L.Release = Event.Release;
-      L.Loc = Event.ViaHelper.empty() ? Event.Loc
-                                      : Event.HelperReleaseLoc;
-      Seen.try_emplace(L.key(), L);
+      auto [It, New] = Seen.try_emplace(L.key(), L);
+      if (!New)
+        continue; // the first release seen is the one a note shows
+      It->second.Release = Event.Release;
+      It->second.Loc = Event.ViaHelper.empty() ? pointIfValid(SM, Event.Loc)
+                                               : Event.HelperReleaseLoc;
     }
   }
 
@@ -158,7 +222,7 @@ public:
     SleepWitness W;
     W.Reason = Event.Reason;
     W.UnlessInInterrupt = Event.UnlessInInterrupt;
-    W.Chain.push_back({Event.Callee, Event.Call->getBeginLoc()});
+    W.Chain.push_back({Event.Callee, pointOf(SM, Event.Call->getBeginLoc())});
     W.Chain.insert(W.Chain.end(), Event.Chain.begin(), Event.Chain.end());
     constexpr size_t MaxChain = 6;
     if (W.Chain.size() > MaxChain)
@@ -238,13 +302,15 @@ public:
     if (Returned && !ReturnsOther && !ReturnedParam) {
       Summary.ReturnedFamily = Returned->Family;
       Summary.ReturnedAcquiredBy = Returned->AcquiredBy;
-      Summary.ReturnedAcquireLoc = Returned->AcquireLoc;
+      Summary.ReturnedAcquireLoc = pointOf(SM, Returned->AcquireLoc);
       Summary.ReturnedFailure = Failure;
     }
     return Summary;
   }
 
 private:
+  const clang::SourceManager &SM;
+  Summaries &Names;
   llvm::DenseSet<const clang::ParmVarDecl *> Reassigned;
   bool WritesThroughParameters = true;
   std::map<std::string, ReleasedLocation> Seen;
@@ -282,12 +348,13 @@ const FunctionSummary *Summaries::get(const clang::FunctionDecl *FD) {
     return It->second.get();
   if (!InProgress.insert(Def).second)
     return nullptr; // recursion: no summary inside its own cycle
-  SummaryBuilder Builder(Def, TU.Model);
+  SummaryBuilder Builder(Def, TU.Model, TU.AST.getSourceManager(), *this);
   PathEngine Engine(TU, Builder);
   Engine.ForSummary = true;
   bool Complete = Engine.run(Def);
   InProgress.erase(Def);
   auto Summary = std::make_unique<FunctionSummary>(Builder.build());
+  Summary->Function = Def->getNameAsString();
   if (!Complete)
     Summary->Releases.clear(); // a partial walk proves no "always"
   return (Cache[Def] = std::move(Summary)).get();

@@ -19,7 +19,26 @@
 
 namespace kmodlint {
 
-/// Where a released object lives, as seen from outside the function.
+/// A struct field by name, stable across TUs: {"struct foo_priv", "buf"}.
+struct FieldName {
+  std::string Record;
+  std::string Field;
+
+  std::string str() const { return Record + "." + Field; }
+  bool operator==(const FieldName &O) const {
+    return Record == O.Record && Field == O.Field;
+  }
+};
+
+/// "struct foo_priv"; an unnamed struct is spelled as clang prints it.
+std::string recordName(const clang::RecordDecl *Record);
+/// An unnamed field (anonymous union member) is "#<index>".
+FieldName fieldName(const clang::FieldDecl *Field);
+llvm::SmallVector<FieldName, 2>
+fieldNames(llvm::ArrayRef<const clang::FieldDecl *> Fields);
+
+/// Where a released object lives, as seen from outside the function: in
+/// names and indices only, so a summary outlives its AST.
 struct ReleasedLocation {
   enum KindT {
     Parameter,  ///< param Param, through Fields
@@ -28,17 +47,16 @@ struct ReleasedLocation {
     FamilyWide, ///< unregister_chrdev(): the family's latest resource
   } Kind = Parameter;
   unsigned Param = 0;
-  const clang::Decl *Root = nullptr;
-  llvm::SmallVector<const clang::FieldDecl *, 2> Fields;
+  /// Global: the variable; Drvdata: the struct ("struct foo_priv").
+  std::string Root;
+  llvm::SmallVector<FieldName, 2> Fields;
   /// For Parameter: what is released is the object holding the parameter
   /// (through Fields) as this member: container_of(dev, T, member).
-  const clang::FieldDecl *ContainerMember = nullptr;
+  std::optional<FieldName> ContainerMember;
   const AllocFamily *Family = nullptr;
   const ReleaseFunction *Release = nullptr;
-  clang::SourceLocation Loc;
+  std::optional<SourcePoint> Loc;
 
-  /// For Global: the access path.
-  AccessPath path() const;
   /// Identity without the release function or location.
   std::string key() const;
 };
@@ -48,10 +66,12 @@ struct ReleasedLocation {
 struct SleepWitness {
   std::string Reason;
   bool UnlessInInterrupt = false; ///< see SleepEvent
-  std::vector<std::pair<std::string, clang::SourceLocation>> Chain;
+  std::vector<std::pair<std::string, SourcePoint>> Chain;
 };
 
 struct FunctionSummary {
+  /// The function, by name.
+  std::string Function;
   /// Released on every path that returns.
   std::vector<ReleasedLocation> Releases;
   /// Released on some path (lifecycle pairing).
@@ -60,7 +80,7 @@ struct FunctionSummary {
   /// (or a failure value).
   const AllocFamily *ReturnedFamily = nullptr;
   std::string ReturnedAcquiredBy;
-  clang::SourceLocation ReturnedAcquireLoc;
+  SourcePoint ReturnedAcquireLoc;
   FailureValue ReturnedFailure = FailureValue::Null;
   /// Set when every return hands back this parameter's own value.
   std::optional<unsigned> ReturnsParameter;
@@ -90,7 +110,22 @@ public:
   /// down) may release: what a teardown callback undoes.
   std::vector<ReleasedLocation> mayReleaseTransitively(const clang::FunctionDecl *FD);
 
+  /// Names \p Fields (or \p Global) for a summary and remembers the
+  /// declarations, so that applying the summary in this TU finds them.
+  llvm::SmallVector<FieldName, 2>
+  nameFields(llvm::ArrayRef<const clang::FieldDecl *> Fields);
+  std::string nameGlobal(const clang::VarDecl *Global);
+  /// The declarations behind names this TU's summaries use.
+  const clang::FieldDecl *field(const FieldName &Name) const;
+  /// Nothing when a name is not one this TU's summaries gave.
+  std::optional<llvm::SmallVector<const clang::FieldDecl *, 2>>
+  fields(llvm::ArrayRef<FieldName> Names) const;
+  /// The access path of a Global location.
+  std::optional<AccessPath> globalPath(const ReleasedLocation &R) const;
+
 private:
+  llvm::StringMap<const clang::FieldDecl *> FieldsByName;
+  llvm::StringMap<const clang::VarDecl *> GlobalsByName;
   TranslationUnitContext &TU;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>>
       Cache;

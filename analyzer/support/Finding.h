@@ -7,25 +7,14 @@
 #ifndef KMODLINT_ANALYZER_FINDING_H
 #define KMODLINT_ANALYZER_FINDING_H
 
+#include "analyzer/support/SourcePoint.h"
+
 #include <optional>
 #include <tuple>
 #include <string>
 #include <vector>
 
 namespace kmodlint {
-
-struct SourcePoint {
-  std::string File;
-  unsigned Line = 0;
-  unsigned Column = 0;
-
-  bool operator<(const SourcePoint &O) const {
-    return std::tie(File, Line, Column) < std::tie(O.File, O.Line, O.Column);
-  }
-  bool operator==(const SourcePoint &O) const {
-    return File == O.File && Line == O.Line && Column == O.Column;
-  }
-};
 
 /// One step of the path that leads to a finding.
 struct PathNote {

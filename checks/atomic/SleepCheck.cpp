@@ -80,7 +80,7 @@ void SleepCheck::onSleep(const SleepEvent &E, const PathState &S,
                                .str()});
   std::string Caller = E.Callee;
   for (const auto &[Callee, Loc] : E.Chain) {
-    F.Notes.push_back({C.point(Loc), llvm::formatv("{0}() calls {1}() here",
+    F.Notes.push_back({Loc, llvm::formatv("{0}() calls {1}() here",
                                                    Caller, Callee)});
     Caller = Callee;
   }

@@ -52,8 +52,8 @@ teardownLocation(const PathState &S, ObjectId Id, const TrackedObject &Obj,
   auto FromPath = [&](const AccessPath &P) -> bool {
     if (P.isGlobal()) {
       L.Kind = ReleasedLocation::Global;
-      L.Root = P.Root;
-      L.Fields = P.Fields;
+      L.Root = P.Root->getName().str();
+      L.Fields = fieldNames(P.Fields);
       Place = "'" + P.str() + "'";
       return true;
     }
@@ -66,8 +66,8 @@ teardownLocation(const PathState &S, ObjectId Id, const TrackedObject &Obj,
       Value Owner = S.lookup(Prefix);
       if (Owner.isObject() && Owner.Object == S.Drvdata) {
         L.Kind = ReleasedLocation::Drvdata;
-        L.Root = S.DrvdataKey;
-        L.Fields.assign(P.Fields.begin() + N, P.Fields.end());
+        L.Root = recordName(S.DrvdataKey);
+        L.Fields = fieldNames(llvm::ArrayRef(P.Fields).drop_front(N));
         Place = L.Fields.empty() ? std::string("the driver data")
                                  : "'" + P.str() + "' in the driver data";
         return true;
@@ -77,7 +77,7 @@ teardownLocation(const PathState &S, ObjectId Id, const TrackedObject &Obj,
   };
   if (Id == S.Drvdata && S.DrvdataKey) {
     L.Kind = ReleasedLocation::Drvdata;
-    L.Root = S.DrvdataKey;
+    L.Root = recordName(S.DrvdataKey);
     Place = "the driver data";
     return L;
   }

@@ -110,8 +110,8 @@ void MismatchCheck::onRelease(const ReleaseEvent &E,
   F.Where = C.point(E.Loc);
   F.Message = Message;
   F.Notes = C.objectHistory(Obj, S);
-  if (!E.ViaHelper.empty() && E.HelperReleaseLoc.isValid())
-    F.Notes.push_back({C.point(E.HelperReleaseLoc),
+  if (!E.ViaHelper.empty() && E.HelperReleaseLoc)
+    F.Notes.push_back({*E.HelperReleaseLoc,
                        llvm::formatv("{0}() releases it with {1}() here",
                                      E.ViaHelper, E.Release->Name)});
   F.Fix = renameCallFix(E, Family, C);
