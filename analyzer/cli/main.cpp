@@ -311,68 +311,331 @@ static void writeOutput(llvm::raw_ostream &Out,
   Out.flush();
 }
 
+/// The command line split at "--kbuild" or "--": what follows is compiler
+/// arguments (Kbuild's checker argv, or flags), not ours.
+struct SplitCommandLine {
+  std::vector<const char *> Ours;
+  std::vector<std::string> CompilerArgs;
+  bool Kbuild = false;
+  bool HaveDashDash = false;
+};
+
+static SplitCommandLine splitCommandLine(int argc, const char **argv) {
+  SplitCommandLine Split;
+  Split.Ours.assign(argv, argv + argc);
+  for (int I = 1; I < argc; ++I) {
+    llvm::StringRef Arg = argv[I];
+    if (Arg == "--kbuild" || Arg == "--") {
+      Split.Kbuild = Arg == "--kbuild";
+      Split.HaveDashDash = !Split.Kbuild;
+      Split.CompilerArgs.assign(argv + I + 1, argv + argc);
+      Split.Ours.assign(argv, argv + I);
+      break;
+    }
+  }
+  return Split;
+}
+
+/// Option combinations and names that are wrong before anything runs. The
+/// command line's check globs get the config's treatment: a typo is an
+/// error, not a silently empty or full run.
+static llvm::Expected<std::vector<std::string>> validateOptions() {
+  std::vector<std::string> CommandLineChecks;
+  llvm::SmallVector<llvm::StringRef, 4> Globs;
+  llvm::StringRef(Checks).split(Globs, ',', -1, false);
+  for (llvm::StringRef G : Globs) {
+    if (llvm::Error E = validateCheckGlob(G.trim()))
+      return usageError("--checks: " + llvm::toString(std::move(E)));
+    CommandLineChecks.push_back(G.trim().str());
+  }
+  if (!WriteBaselineFile.empty() && (Diff || !DiffBase.empty()))
+    return usageError("--write-baseline records every finding of the "
+                      "files analyzed; it cannot be combined with "
+                      "--diff or --diff-base");
+  for (const std::string &Path : SourcePaths)
+    if (llvm::sys::fs::is_directory(Path))
+      return usageError(Path + " is a directory; name the C files, or "
+                               "use -p <build-dir> for a compile database");
+  return CommandLineChecks;
+}
+
+static void listChecks() {
+  for (const auto &C : createAllChecks())
+    llvm::outs() << C->id() << "\t" << C->summary() << "\n";
+  llvm::outs() << UnusedSuppressionCheck << "\tinline suppressions that "
+                  "suppress no finding or name no check (only with "
+                  "--report-unused-suppressions)\n";
+}
+
+/// What the command line names besides the sources, checked before the
+/// analysis runs: a typo must not cost a whole run.
+struct RunInputs {
+  std::optional<Baseline> Known;
+  std::unique_ptr<llvm::raw_fd_ostream> Output, Fixes;
+  unsigned KernelVersionOverride = 0;
+  std::optional<ChangedLines> Changed;
+};
+
+static llvm::Expected<RunInputs> openRunInputs(llvm::StringRef Cwd) {
+  RunInputs In;
+  if (!BaselineFile.empty()) {
+    auto Read = readBaseline(BaselineFile);
+    if (!Read)
+      return Read.takeError();
+    In.Known = std::move(*Read);
+  }
+  for (auto [Path, Stream] : {std::pair{&OutputFile, &In.Output},
+                              std::pair{&ExportFixes, &In.Fixes}}) {
+    if (Path->empty())
+      continue;
+    std::error_code EC;
+    *Stream = std::make_unique<llvm::raw_fd_ostream>(*Path, EC);
+    if (EC)
+      return usageError("cannot write " + *Path + ": " + EC.message());
+  }
+  if (!KernelVersion.empty()) {
+    auto V = parseKernelVersion(KernelVersion);
+    if (!V)
+      return usageError("--kernel-version takes a version like 6.12, "
+                        "not '" + KernelVersion + "'");
+    In.KernelVersionOverride = *V;
+  }
+  if (Diff || !DiffBase.empty()) {
+    auto Lines = gitChangedLines(Cwd, DiffBase);
+    if (!Lines)
+      return Lines.takeError();
+    In.Changed = std::move(*Lines);
+  }
+  return In;
+}
+
+/// One file named twice (a.c ./a.c, or through a symlink) is one unit:
+/// twice would double its findings and its --fix edits.
+static void dropDuplicateUnits(std::vector<AnalysisUnit> &Units) {
+  llvm::StringSet<> Seen;
+  llvm::erase_if(Units, [&](const AnalysisUnit &U) {
+    llvm::SmallString<256> Real;
+    std::string Path = absolutePath(U.Directory, U.File);
+    if (llvm::sys::fs::real_path(Path, Real))
+      Real = Path;
+    return !Seen.insert(Real).second;
+  });
+}
+
+/// The units left after the configs' excludes, each with the config of
+/// its own file and the options that gives.
+struct ConfiguredUnits {
+  std::vector<AnalysisUnit> Units;
+  std::vector<const Config *> Configs;
+  std::vector<AnalysisOptions> Options;
+  unsigned Excluded = 0;
+};
+
+static llvm::Expected<ConfiguredUnits>
+configureUnits(std::vector<AnalysisUnit> Units, ConfigLocator &Configs,
+               const std::vector<std::string> &CommandLineChecks,
+               unsigned KernelVersionOverride) {
+  ConfiguredUnits Out;
+  for (AnalysisUnit &Unit : Units) {
+    std::string Path = absolutePath(Unit.Directory, Unit.File);
+    auto C = Configs.configFor(Path);
+    if (!C)
+      return C.takeError();
+    if ((*C)->excludes(Path)) {
+      ++Out.Excluded;
+      continue;
+    }
+    AnalysisOptions Options;
+    Options.Model = &(*C)->model();
+    Options.CheckFilters = (*C)->Checks;
+    llvm::append_range(Options.CheckFilters, CommandLineChecks);
+    Options.KernelVersionOverride = KernelVersionOverride;
+    Options.ReportUnusedSuppressions = ReportUnusedSuppressions;
+    Out.Configs.push_back(*C);
+    Out.Options.push_back(std::move(Options));
+    Out.Units.push_back(std::move(Unit));
+  }
+  return Out;
+}
+
+static void dumpClangCommands(const std::vector<AnalysisUnit> &Units) {
+  llvm::json::Array Commands;
+  for (const AnalysisUnit &Unit : Units) {
+    llvm::json::Array Arguments;
+    for (const std::string &Arg : clangArguments(Unit))
+      Arguments.push_back(Arg);
+    Commands.push_back(llvm::json::Object{{"directory", Unit.Directory},
+                                          {"file", Unit.File},
+                                          {"arguments", std::move(Arguments)}});
+  }
+  llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(Commands)))
+               << "\n";
+}
+
+static std::vector<UnitResult> analyzeWithProgress(const ConfiguredUnits &Run,
+                                                   bool Kbuild) {
+  bool ShowProgress =
+      !Quiet && !Kbuild && Run.Units.size() > 1 &&
+      (Progress == ProgressMode::Always ||
+       (Progress == ProgressMode::Auto &&
+        llvm::sys::Process::StandardErrIsDisplayed()));
+  ProgressLine Line(llvm::errs(), Run.Units.size());
+  std::vector<UnitResult> Results = analyzeUnits(
+      Run.Units, Run.Options, Jobs,
+      ShowProgress ? std::function<void(const UnitResult &)>(
+                         [&](const UnitResult &R) {
+                           Line.fileDone(R.File, R.Findings.size());
+                         })
+                   : nullptr);
+  if (ShowProgress)
+    Line.finish();
+  return Results;
+}
+
+static void printVerboseUnit(const UnitResult &R, const Config &C) {
+  llvm::errs() << "kmodlint: " << R.File << ": " << describeInputMode(R.Mode)
+               << ", kernel "
+               << (R.KernelVersion ? formatKernelVersion(R.KernelVersion)
+                                   : std::string("version unknown"))
+               << ", config "
+               << (C.File.empty() ? std::string("built-in") : C.File) << ", "
+               << llvm::format("%.3f", R.Seconds) << " s\n";
+  for (const std::string &Flag : R.DroppedFlags)
+    llvm::errs() << "kmodlint:   dropped compiler flag " << Flag << "\n";
+}
+
+/// Every unit's findings after excludes, --diff and severities, with the
+/// units that failed and what was hidden.
+struct CollectedFindings {
+  std::vector<Finding> Findings;
+  std::vector<std::pair<std::string, std::string>> Failures;
+  unsigned Suppressed = 0, OutsideDiff = 0;
+};
+
+static CollectedFindings collectFindings(const std::vector<UnitResult> &Results,
+                                         const ConfiguredUnits &Run,
+                                         const ChangedLines *Changed) {
+  CollectedFindings Out;
+  for (size_t I = 0; I < Results.size(); ++I) {
+    const UnitResult &R = Results[I];
+    const Config &C = *Run.Configs[I];
+    if (R.ParseFailed) {
+      llvm::errs() << "kmodlint: " << R.File
+                   << ": could not be parsed; compiler errors:\n"
+                   << R.CompilerErrors;
+      Out.Failures.emplace_back(absolutePath(Run.Units[I].Directory, R.File),
+                                R.CompilerErrors);
+    }
+    if (Verbose)
+      printVerboseUnit(R, C);
+    for (Finding F : R.Findings) {
+      // A finding in a header the config excludes is not the file's to fix.
+      if (C.excludes(F.Where.File))
+        continue;
+      if (Changed && !Changed->touches(F)) {
+        ++Out.OutsideDiff;
+        continue;
+      }
+      F.Level = C.severityOf(F.Check);
+      Out.Findings.push_back(std::move(F));
+    }
+    Out.Suppressed += R.Suppressed;
+  }
+  sortAndUnique(Out.Findings);
+  return Out;
+}
+
+static void printFixOutcome(const FixOutcome &Outcome) {
+  llvm::errs() << "kmodlint: applied " << Outcome.Applied << " fix"
+               << (Outcome.Applied == 1 ? "" : "es") << " in "
+               << Outcome.FilesChanged << " file"
+               << (Outcome.FilesChanged == 1 ? "" : "s")
+               << (Outcome.Skipped
+                       ? ", skipped " + std::to_string(Outcome.Skipped)
+                       : std::string())
+               << "\n";
+}
+
+/// Writes the baseline (of everything found), then the outputs of what the
+/// baseline does not hide, then applies fixes. Returns how many findings
+/// the baseline hid.
+static llvm::Expected<unsigned> emitOutputs(CollectedFindings &Found,
+                                            RunInputs &In, bool Kbuild) {
+  // The baseline records what this run found, before any baseline hides
+  // part of it; the other outputs still follow.
+  std::vector<Finding> &Findings = Found.Findings;
+  if (!WriteBaselineFile.empty()) {
+    if (llvm::Error E = writeBaseline(WriteBaselineFile, Findings))
+      return std::move(E);
+    if (!Quiet)
+      llvm::errs() << "kmodlint: wrote " << Findings.size() << " finding"
+                   << (Findings.size() == 1 ? "" : "s") << " to the baseline "
+                   << WriteBaselineFile << "\n";
+  }
+  unsigned Baselined = 0;
+  if (In.Known)
+    Baselined = removeBaselined(Findings, std::move(*In.Known));
+  if (In.Fixes)
+    writeExportedFixes(*In.Fixes, Findings);
+  // As Kbuild's checker, findings go to stderr like sparse's and the
+  // compiler's: `make -s` sends the checker's stdout to /dev/null.
+  writeOutput(In.Output ? *In.Output : Kbuild ? llvm::errs() : llvm::outs(),
+              Findings, Found.Failures);
+  if (Fix) {
+    FixOutcome Outcome = applyFixes(Findings, llvm::errs());
+    if (!Quiet)
+      printFixOutcome(Outcome);
+  }
+  return Baselined;
+}
+
+static void printSummary(size_t Files, llvm::StringRef Source,
+                         const CollectedFindings &Found, unsigned Baselined,
+                         unsigned Excluded) {
+  llvm::SmallVector<std::string, 4> Hidden;
+  if (Found.Suppressed)
+    Hidden.push_back(std::to_string(Found.Suppressed) + " suppressed inline");
+  if (Baselined)
+    Hidden.push_back(std::to_string(Baselined) + " in the baseline");
+  if (Found.OutsideDiff)
+    Hidden.push_back(std::to_string(Found.OutsideDiff) + " outside the diff");
+  if (Excluded)
+    Hidden.push_back(std::to_string(Excluded) + " file" +
+                     (Excluded == 1 ? "" : "s") + " excluded by config");
+  size_t N = Found.Findings.size();
+  llvm::errs() << "kmodlint: " << Files << " file" << (Files == 1 ? "" : "s")
+               << " analyzed using " << Source << "; " << N << " finding"
+               << (N == 1 ? "" : "s")
+               << (Hidden.empty() ? std::string()
+                                  : " (" + llvm::join(Hidden, ", ") + ")")
+               << "\n";
+}
+
+static int fail(llvm::Error E) {
+  llvm::errs() << "kmodlint: " << llvm::toString(std::move(E)) << "\n";
+  return 2;
+}
+
 int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
 
-  // Kbuild's checker argv and the flags after "--" are compiler arguments,
-  // not ours: split them off before option parsing.
-  std::vector<const char *> Ours(argv, argv + argc);
-  std::vector<std::string> CompilerArgs;
-  bool Kbuild = false, HaveDashDash = false;
-  for (int I = 1; I < argc; ++I) {
-    llvm::StringRef Arg = argv[I];
-    if (Arg == "--kbuild" || Arg == "--") {
-      Kbuild = Arg == "--kbuild";
-      HaveDashDash = !Kbuild;
-      CompilerArgs.assign(argv + I + 1, argv + argc);
-      Ours.assign(argv, argv + I);
-      break;
-    }
-  }
-  if (!cl::ParseCommandLineOptions(Ours.size(), Ours.data(), Overview,
-                                   &llvm::errs()))
+  SplitCommandLine Split = splitCommandLine(argc, argv);
+  if (!cl::ParseCommandLineOptions(Split.Ours.size(), Split.Ours.data(),
+                                   Overview, &llvm::errs()))
     return 2;
-  auto Fail = [](llvm::Error E) {
-    llvm::errs() << "kmodlint: " << llvm::toString(std::move(E)) << "\n";
-    return 2;
-  };
-
   // An editor's "%" with no current file passes "".
   if (llvm::is_contained(SourcePaths, std::string()))
-    return Fail(usageError("an empty file name was given (an editor's "
+    return fail(usageError("an empty file name was given (an editor's "
                            "current-file placeholder with no file?)"));
-
   if (ListChecks) {
-    for (const auto &C : createAllChecks())
-      llvm::outs() << C->id() << "\t" << C->summary() << "\n";
-    llvm::outs() << UnusedSuppressionCheck << "\tinline suppressions that "
-                    "suppress no finding or name no check (only with "
-                    "--report-unused-suppressions)\n";
+    listChecks();
     return 0;
   }
-
-  // The command line's check globs get the config's treatment: a typo is
-  // an error, not a silently empty or full run.
-  std::vector<std::string> CommandLineChecks;
-  {
-    llvm::SmallVector<llvm::StringRef, 4> Globs;
-    llvm::StringRef(Checks).split(Globs, ',', -1, false);
-    for (llvm::StringRef G : Globs) {
-      if (llvm::Error E = validateCheckGlob(G.trim()))
-        return Fail(usageError("--checks: " + llvm::toString(std::move(E))));
-      CommandLineChecks.push_back(G.trim().str());
-    }
-  }
-  if (!WriteBaselineFile.empty() && (Diff || !DiffBase.empty()))
-    return Fail(usageError("--write-baseline records every finding of the "
-                           "files analyzed; it cannot be combined with "
-                           "--diff or --diff-base"));
-  for (const std::string &Path : SourcePaths)
-    if (llvm::sys::fs::is_directory(Path))
-      return Fail(usageError(Path + " is a directory; name the C files, or "
-                                    "use -p <build-dir> for a compile database"));
+  auto CommandLineChecks = validateOptions();
+  if (!CommandLineChecks)
+    return fail(CommandLineChecks.takeError());
 
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
@@ -383,224 +646,42 @@ int main(int argc, const char **argv) {
         Cwd, SourcePaths.empty() ? std::string("-") : SourcePaths.front());
     auto C = Configs.configFor(For);
     if (!C)
-      return Fail(C.takeError());
-    writeConfig(llvm::outs(), **C, CommandLineChecks);
+      return fail(C.takeError());
+    writeConfig(llvm::outs(), **C, *CommandLineChecks);
     return 0;
   }
 
-  // Files named on the command line are checked before the analysis runs:
-  // a typo must not cost a whole run.
-  std::optional<Baseline> Known;
-  if (!BaselineFile.empty()) {
-    auto Read = readBaseline(BaselineFile);
-    if (!Read)
-      return Fail(Read.takeError());
-    Known = std::move(*Read);
-  }
-  std::unique_ptr<llvm::raw_fd_ostream> File, FixesFile;
-  for (auto [Path, Stream] : {std::pair{&OutputFile, &File},
-                              std::pair{&ExportFixes, &FixesFile}}) {
-    if (Path->empty())
-      continue;
-    std::error_code EC;
-    *Stream = std::make_unique<llvm::raw_fd_ostream>(*Path, EC);
-    if (EC)
-      return Fail(usageError("cannot write " + *Path + ": " + EC.message()));
-  }
-
-  unsigned KernelVersionOverride = 0;
-  if (!KernelVersion.empty()) {
-    auto V = parseKernelVersion(KernelVersion);
-    if (!V)
-      return Fail(usageError("--kernel-version takes a version like 6.12, "
-                             "not '" + KernelVersion + "'"));
-    KernelVersionOverride = *V;
-  }
-
-  std::optional<ChangedLines> Changed;
-  if (Diff || !DiffBase.empty()) {
-    auto Lines = gitChangedLines(Cwd, DiffBase);
-    if (!Lines)
-      return Fail(Lines.takeError());
-    Changed = std::move(*Lines);
-  }
-
-  auto Selected = selectUnits(Kbuild, HaveDashDash, CompilerArgs,
-                              Changed ? &*Changed : nullptr);
+  auto In = openRunInputs(Cwd);
+  if (!In)
+    return fail(In.takeError());
+  const ChangedLines *Changed = In->Changed ? &*In->Changed : nullptr;
+  auto Selected =
+      selectUnits(Split.Kbuild, Split.HaveDashDash, Split.CompilerArgs, Changed);
   if (!Selected)
-    return Fail(Selected.takeError());
-  std::vector<AnalysisUnit> Units = std::move(Selected->Units);
+    return fail(Selected.takeError());
   if (Changed)
-    keepChangedUnits(Units, *Changed);
-  // One file named twice (a.c ./a.c, or through a symlink) is one unit:
-  // twice would double its findings and its --fix edits.
-  {
-    llvm::StringSet<> Seen;
-    llvm::erase_if(Units, [&](const AnalysisUnit &U) {
-      llvm::SmallString<256> Real;
-      std::string Path = absolutePath(U.Directory, U.File);
-      if (llvm::sys::fs::real_path(Path, Real))
-        Real = Path;
-      return !Seen.insert(Real).second;
-    });
-  }
-
-  // Each unit runs with the config of its own file.
-  std::vector<const Config *> UnitConfigs;
-  std::vector<AnalysisOptions> UnitOptions;
-  unsigned Excluded = 0;
-  {
-    std::vector<AnalysisUnit> Kept;
-    for (AnalysisUnit &Unit : Units) {
-      std::string Path = absolutePath(Unit.Directory, Unit.File);
-      auto C = Configs.configFor(Path);
-      if (!C)
-        return Fail(C.takeError());
-      if ((*C)->excludes(Path)) {
-        ++Excluded;
-        continue;
-      }
-      AnalysisOptions Options;
-      Options.Model = &(*C)->model();
-      Options.CheckFilters = (*C)->Checks;
-      llvm::append_range(Options.CheckFilters, CommandLineChecks);
-      Options.KernelVersionOverride = KernelVersionOverride;
-      Options.ReportUnusedSuppressions = ReportUnusedSuppressions;
-      UnitConfigs.push_back(*C);
-      UnitOptions.push_back(std::move(Options));
-      Kept.push_back(std::move(Unit));
-    }
-    Units = std::move(Kept);
-  }
-
+    keepChangedUnits(Selected->Units, *Changed);
+  dropDuplicateUnits(Selected->Units);
+  auto Run = configureUnits(std::move(Selected->Units), Configs,
+                            *CommandLineChecks, In->KernelVersionOverride);
+  if (!Run)
+    return fail(Run.takeError());
   if (DumpClangCommands) {
-    llvm::json::Array Commands;
-    for (const AnalysisUnit &Unit : Units) {
-      llvm::json::Array Arguments;
-      for (const std::string &Arg : clangArguments(Unit))
-        Arguments.push_back(Arg);
-      Commands.push_back(llvm::json::Object{{"directory", Unit.Directory},
-                                            {"file", Unit.File},
-                                            {"arguments", std::move(Arguments)}});
-    }
-    llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(Commands)))
-                 << "\n";
+    dumpClangCommands(Run->Units);
     return 0;
   }
 
-  bool ShowProgress =
-      !Quiet && !Kbuild && Units.size() > 1 &&
-      (Progress == ProgressMode::Always ||
-       (Progress == ProgressMode::Auto &&
-        llvm::sys::Process::StandardErrIsDisplayed()));
-  ProgressLine Line(llvm::errs(), Units.size());
-  std::vector<UnitResult> Results = analyzeUnits(
-      Units, UnitOptions, Jobs,
-      ShowProgress ? std::function<void(const UnitResult &)>(
-                         [&](const UnitResult &R) {
-                           Line.fileDone(R.File, R.Findings.size());
-                         })
-                   : nullptr);
-  if (ShowProgress)
-    Line.finish();
-
-  std::vector<Finding> Findings;
-  std::vector<std::pair<std::string, std::string>> Failures;
-  unsigned Suppressed = 0, OutsideDiff = 0;
-  bool ToolFailed = false;
-  for (size_t I = 0; I < Results.size(); ++I) {
-    const UnitResult &R = Results[I];
-    if (R.ParseFailed) {
-      ToolFailed = true;
-      llvm::errs() << "kmodlint: " << R.File
-                   << ": could not be parsed; compiler errors:\n"
-                   << R.CompilerErrors;
-      Failures.emplace_back(absolutePath(Units[I].Directory, R.File),
-                            R.CompilerErrors);
-    }
-    if (Verbose) {
-      llvm::errs() << "kmodlint: " << R.File << ": "
-                   << describeInputMode(R.Mode) << ", kernel "
-                   << (R.KernelVersion ? formatKernelVersion(R.KernelVersion)
-                                       : std::string("version unknown"))
-                   << ", config "
-                   << (UnitConfigs[I]->File.empty() ? std::string("built-in")
-                                                    : UnitConfigs[I]->File)
-                   << ", " << llvm::format("%.3f", R.Seconds) << " s\n";
-      for (const std::string &Flag : R.DroppedFlags)
-        llvm::errs() << "kmodlint:   dropped compiler flag " << Flag << "\n";
-    }
-    for (Finding F : R.Findings) {
-      // A finding in a header the config excludes is not the file's to fix.
-      if (UnitConfigs[I]->excludes(F.Where.File))
-        continue;
-      if (Changed && !Changed->touches(F)) {
-        ++OutsideDiff;
-        continue;
-      }
-      F.Level = UnitConfigs[I]->severityOf(F.Check);
-      Findings.push_back(std::move(F));
-    }
-    Suppressed += R.Suppressed;
-  }
-  sortAndUnique(Findings);
-
-  // The baseline records what this run found, before any baseline hides
-  // part of it; the other outputs still follow.
-  if (!WriteBaselineFile.empty()) {
-    if (llvm::Error E = writeBaseline(WriteBaselineFile, Findings))
-      return Fail(std::move(E));
-    if (!Quiet)
-      llvm::errs() << "kmodlint: wrote " << Findings.size() << " finding"
-                   << (Findings.size() == 1 ? "" : "s") << " to the baseline "
-                   << WriteBaselineFile << "\n";
-  }
-  unsigned Baselined = 0;
-  if (Known)
-    Baselined = removeBaselined(Findings, std::move(*Known));
-
-  if (FixesFile)
-    writeExportedFixes(*FixesFile, Findings);
-  // As Kbuild's checker, findings go to stderr like sparse's and the
-  // compiler's: `make -s` sends the checker's stdout to /dev/null.
-  writeOutput(File ? *File : Kbuild ? llvm::errs() : llvm::outs(), Findings,
-              Failures);
-
-  if (Fix) {
-    FixOutcome Outcome = applyFixes(Findings, llvm::errs());
-    if (!Quiet)
-      llvm::errs() << "kmodlint: applied " << Outcome.Applied << " fix"
-                   << (Outcome.Applied == 1 ? "" : "es") << " in "
-                   << Outcome.FilesChanged << " file"
-                   << (Outcome.FilesChanged == 1 ? "" : "s")
-                   << (Outcome.Skipped ? ", skipped " +
-                                             std::to_string(Outcome.Skipped)
-                                       : std::string())
-                   << "\n";
-  }
-
-  if (!Quiet && !Kbuild) {
-    llvm::SmallVector<std::string, 4> Hidden;
-    if (Suppressed)
-      Hidden.push_back(std::to_string(Suppressed) + " suppressed inline");
-    if (Baselined)
-      Hidden.push_back(std::to_string(Baselined) + " in the baseline");
-    if (OutsideDiff)
-      Hidden.push_back(std::to_string(OutsideDiff) + " outside the diff");
-    if (Excluded)
-      Hidden.push_back(std::to_string(Excluded) + " file" +
-                       (Excluded == 1 ? "" : "s") + " excluded by config");
-    llvm::errs() << "kmodlint: " << Results.size() << " file"
-                 << (Results.size() == 1 ? "" : "s") << " analyzed using "
-                 << Selected->Source << "; " << Findings.size() << " finding"
-                 << (Findings.size() == 1 ? "" : "s")
-                 << (Hidden.empty() ? std::string()
-                                    : " (" + llvm::join(Hidden, ", ") + ")")
-                 << "\n";
-  }
-  if (ToolFailed)
+  std::vector<UnitResult> Results = analyzeWithProgress(*Run, Split.Kbuild);
+  CollectedFindings Found = collectFindings(Results, *Run, Changed);
+  auto Baselined = emitOutputs(Found, *In, Split.Kbuild);
+  if (!Baselined)
+    return fail(Baselined.takeError());
+  if (!Quiet && !Split.Kbuild)
+    printSummary(Results.size(), Selected->Source, Found, *Baselined,
+                 Run->Excluded);
+  if (!Found.Failures.empty())
     return 2;
-  if (Kbuild || !WriteBaselineFile.empty())
+  if (Split.Kbuild || !WriteBaselineFile.empty())
     return 0;
-  return Findings.empty() ? 0 : 1;
+  return Found.Findings.empty() ? 0 : 1;
 }
