@@ -106,41 +106,53 @@ TrackedObject *PathEngine::heldByKey(PathState &S, const ReleaseFunction &Fn,
   return Found;
 }
 
-void PathEngine::release(PathState &S, const clang::CallExpr *Call,
-                         const ReleaseFunction &Fn, const clang::Expr *Arg,
-                         std::optional<AccessPath> Path,
-                         llvm::StringRef ViaHelper,
-                         std::optional<SourcePoint> HelperLoc,
-                         clang::SourceLocation At) {
-  clang::SourceLocation Loc = Call ? Call->getBeginLoc() : At;
+void PathEngine::release(PathState &S, ReleaseRequest R) {
+  const ReleaseFunction &Fn = *R.Fn;
   Value V;
   std::string Spelling;
-  if (Arg) {
-    V = evaluate(S, Arg);
-    Path = AccessPath::ofAddressOrValue(Arg);
-    Spelling = spell(Arg);
-  } else if (Path) {
-    V = S.lookup(*Path);
-    Spelling = Path->str();
+  if (R.Arg) {
+    V = evaluate(S, R.Arg);
+    R.Path = AccessPath::ofAddressOrValue(R.Arg);
+    Spelling = spell(R.Arg);
+  } else if (R.Path) {
+    V = S.lookup(*R.Path);
+    Spelling = R.Path->str();
   }
   // kfree(NULL) does nothing; an error pointer (a pointer known Negative)
   // was never an object.
-  bool PointerArg = Arg && Arg->getType()->isPointerType();
+  bool PointerArg = R.Arg && R.Arg->getType()->isPointerType();
   if (!Fn.FamilyWide && (V.isNull() || (PointerArg && V.isInt() &&
                                         V.Int.Known == IntKnowledge::Negative)))
     return;
   if (Fn.ByKeyOnly)
     V = Value(); // the argument names the resource; it is not the resource
+  V = keyedObject(S, R, V);
+  bool DrvdataArg = false;
+  if (const auto *Getter = R.Arg ? llvm::dyn_cast<clang::CallExpr>(
+                                       R.Arg->IgnoreParenCasts())
+                                 : nullptr)
+    DrvdataArg = TU.Model.isDrvdataGetter(calleeName(Getter));
+  if (!V.isObject() && !R.Path && !Fn.FamilyWide && !DrvdataArg)
+    return; // nothing we can name
+  if (!V.isObject())
+    V = firstMetAtRelease(S, R, DrvdataArg);
+  if (TrackedObject *Obj = S.object(V))
+    markReleased(S, R, *Obj, V.Object, std::move(Spelling));
+}
+
+Value PathEngine::keyedObject(PathState &S, ReleaseRequest &R, Value V) {
+  const ReleaseFunction &Fn = *R.Fn;
   // release_mem_region(pd->ioarea->start, n): the key is read from the
   // handle request_mem_region() returned, so the handle is what goes.
   const AllocFamily *Released = TU.Model.familyReleasedBy(Fn.Name);
-  std::optional<AccessPath> Handle = keyHandle(Fn, Arg);
+  std::optional<AccessPath> Handle = keyHandle(Fn, R.Arg);
   if (Fn.FamilyWide || !V.isObject()) {
     // Resources named by a key (free_irq(irq, ...)), or by nothing at all.
     ObjectId KeyedId = 0;
     Value Held = Handle ? S.lookup(*Handle) : Value();
     const TrackedObject *HeldObj = S.object(Held);
-    if (heldByKey(S, Fn, Path, Arg ? keyText(Arg) : std::string(), KeyedId))
+    if (heldByKey(S, Fn, R.Path, R.Arg ? keyText(R.Arg) : std::string(),
+                  KeyedId))
       V = Value::object(KeyedId);
     else if (HeldObj && HeldObj->Status == ObjectStatus::Held &&
              HeldObj->Family && HeldObj->Family == Released)
@@ -153,86 +165,80 @@ void PathEngine::release(PathState &S, const clang::CallExpr *Call,
   if (!V.isObject() && Handle && !Fn.ByKeyOnly && TU.Stores)
     if (const StoredFamily *Stored = TU.Stores->lookup(*Handle);
         Stored && Stored->Family == Released) {
-      Path = Handle;
-      Arg = nullptr; // the key is not the object: never bind it
+      R.Path = Handle;
+      R.Arg = nullptr; // the key is not the object: never bind it
     }
-  bool DrvdataArg = false;
-  if (const auto *Getter = Arg ? llvm::dyn_cast<clang::CallExpr>(
-                                     Arg->IgnoreParenCasts())
-                               : nullptr)
-    DrvdataArg = TU.Model.isDrvdataGetter(calleeName(Getter));
-  if (!V.isObject() && !Path && !Fn.FamilyWide && !DrvdataArg)
-    return; // nothing we can name
-  if (!V.isObject()) {
-    // First meeting with this object: it was acquired before this function
-    // (or before an unknown call). Stores elsewhere in the TU may tell its
-    // family.
-    TrackedObject Obj;
-    Obj.FirstPath = Path;
-    Obj.KeyPath = Path;
-    Obj.MaybeNull = false;
-    // It existed before this function: every assumption on the path counts.
-    Obj.NoteMark = 0;
-    if (Fn.FamilyWide || Fn.ByKeyOnly)
-      Obj.Family = TU.Model.familyReleasedBy(Fn.Name);
-    // kfree(i2c_get_clientdata(client)) releases the driver data itself.
-    if (const auto *Getter = Arg ? llvm::dyn_cast<clang::CallExpr>(
-                                       Arg->IgnoreParenCasts())
-                                 : nullptr;
-        Getter && TU.Model.isDrvdataGetter(calleeName(Getter)) && TU.Stores)
-      if (const StoredFamily *Stored = TU.Stores->soleDrvdata()) {
-        Obj.DrvdataRoot = Stored->DrvdataStruct;
-        Obj.Family = Stored->Family;
-        Obj.AcquiredBy = Stored->AcquiredBy;
-      }
-    if (TU.Stores && Path && !Fn.ByKeyOnly)
-      if (const StoredFamily *Stored = TU.Stores->lookup(*Path)) {
-        Obj.Family = Stored->Family;
-        Obj.AcquiredBy = Stored->AcquiredBy;
-        Obj.FamilyEvidenceLoc = Stored->StoreLoc;
-        Obj.FamilyEvidence =
-            Stored->ThroughDrvdata
-                ? llvm::formatv("'{0}' is the driver data, stored here as "
-                                "{1}() memory",
-                                Path->str(), Stored->AcquiredBy)
-                      .str()
-                : llvm::formatv("every store into '{0}' in this file is {1}() "
-                                "memory; one is here",
-                                Path->str(), Stored->AcquiredBy)
-                      .str();
-      }
-    std::string Key =
-        Path ? "path:" +
-                   std::to_string(reinterpret_cast<uintptr_t>(Path->Root)) +
-                   ":" + Path->str()
-             : DrvdataArg ? "drvdata:" + Fn.Name : "family:" + Fn.Name;
-    if (Fn.ByKeyOnly) // pci_release_regions(pdev), pci_disable_device(pdev)
-      Key += ":" + (Obj.Family ? Obj.Family->Name : Fn.Name);
-    ObjectId Id = objectIdFor(Key);
-    S.Objects[Id] = Obj;
-    // Bind pointers, not keys: free_irq(irq) leaves 'irq' an integer.
-    if (Path && !Fn.FamilyWide && !Fn.ByKeyOnly &&
-        (!Arg || Arg->getType()->isPointerType()))
-      S.Bindings[*Path] = Value::object(Id);
-    V = Value::object(Id);
-  }
-  TrackedObject *Obj = S.object(V);
-  if (!Obj)
-    return;
+  return V;
+}
+
+Value PathEngine::firstMetAtRelease(PathState &S, const ReleaseRequest &R,
+                                    bool DrvdataArg) {
+  const ReleaseFunction &Fn = *R.Fn;
+  const std::optional<AccessPath> &Path = R.Path;
+  TrackedObject Obj;
+  Obj.FirstPath = Path;
+  Obj.KeyPath = Path;
+  Obj.MaybeNull = false;
+  // It existed before this function: every assumption on the path counts.
+  Obj.NoteMark = 0;
+  if (Fn.FamilyWide || Fn.ByKeyOnly)
+    Obj.Family = TU.Model.familyReleasedBy(Fn.Name);
+  // kfree(i2c_get_clientdata(client)) releases the driver data itself.
+  if (DrvdataArg && TU.Stores)
+    if (const StoredFamily *Stored = TU.Stores->soleDrvdata()) {
+      Obj.DrvdataRoot = Stored->DrvdataStruct;
+      Obj.Family = Stored->Family;
+      Obj.AcquiredBy = Stored->AcquiredBy;
+    }
+  if (TU.Stores && Path && !Fn.ByKeyOnly)
+    if (const StoredFamily *Stored = TU.Stores->lookup(*Path)) {
+      Obj.Family = Stored->Family;
+      Obj.AcquiredBy = Stored->AcquiredBy;
+      Obj.FamilyEvidenceLoc = Stored->StoreLoc;
+      Obj.FamilyEvidence =
+          Stored->ThroughDrvdata
+              ? llvm::formatv("'{0}' is the driver data, stored here as "
+                              "{1}() memory",
+                              Path->str(), Stored->AcquiredBy)
+                    .str()
+              : llvm::formatv("every store into '{0}' in this file is {1}() "
+                              "memory; one is here",
+                              Path->str(), Stored->AcquiredBy)
+                    .str();
+    }
+  std::string Key =
+      Path ? "path:" + std::to_string(reinterpret_cast<uintptr_t>(Path->Root)) +
+                 ":" + Path->str()
+           : DrvdataArg ? "drvdata:" + Fn.Name : "family:" + Fn.Name;
+  if (Fn.ByKeyOnly) // pci_release_regions(pdev), pci_disable_device(pdev)
+    Key += ":" + (Obj.Family ? Obj.Family->Name : Fn.Name);
+  ObjectId Id = objectIdFor(Key);
+  S.Objects[Id] = Obj;
+  // Bind pointers, not keys: free_irq(irq) leaves 'irq' an integer.
+  if (Path && !Fn.FamilyWide && !Fn.ByKeyOnly &&
+      (!R.Arg || R.Arg->getType()->isPointerType()))
+    S.Bindings[*Path] = Value::object(Id);
+  return Value::object(Id);
+}
+
+void PathEngine::markReleased(PathState &S, const ReleaseRequest &R,
+                              TrackedObject &Obj, ObjectId Id,
+                              std::string Spelling) {
+  clang::SourceLocation Loc = R.Call ? R.Call->getBeginLoc() : R.At;
   ReleaseEvent Event;
-  Event.Call = Call;
+  Event.Call = R.Call;
   Event.Loc = Loc;
-  Event.Release = &Fn;
-  Event.Spelling = Spelling.empty() ? spellingOf(S, V.Object) : Spelling;
-  Event.ViaHelper = ViaHelper.str();
-  Event.HelperReleaseLoc = HelperLoc;
-  Event.Object = Obj;
+  Event.Release = R.Fn;
+  Event.Spelling = Spelling.empty() ? spellingOf(S, Id) : std::move(Spelling);
+  Event.ViaHelper = R.ViaHelper;
+  Event.HelperReleaseLoc = R.HelperLoc;
+  Event.Object = &Obj;
   Listener.onRelease(Event, S);
-  Obj->Status = ObjectStatus::Released;
-  Obj->Pending = false;
-  Obj->ReleasedBy = ViaHelper.empty() ? Fn.Name : ViaHelper.str();
-  Obj->ReleaseFn = Fn.Name;
-  Obj->ReleaseLoc = TU.AST.getSourceManager().getExpansionLoc(Loc);
+  Obj.Status = ObjectStatus::Released;
+  Obj.Pending = false;
+  Obj.ReleasedBy = R.ViaHelper.empty() ? R.Fn->Name : R.ViaHelper;
+  Obj.ReleaseFn = R.Fn->Name;
+  Obj.ReleaseLoc = TU.AST.getSourceManager().getExpansionLoc(Loc);
 }
 
 void PathEngine::passToCallee(PathState &S, const clang::Expr *Arg,
@@ -372,7 +378,8 @@ void PathEngine::releaseContainer(PathState &S, const clang::CallExpr *Call,
           break;
         }
   if (Path)
-    release(S, Call, *R.Release, nullptr, Path, Name, R.Loc);
+    release(S, ReleaseRequest::ofPath(Call, *R.Release, Path)
+                   .insideHelper(Name, R.Loc));
 }
 
 Value PathEngine::containerValue(PathState &S, const clang::Expr *Inner,
@@ -486,21 +493,25 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
         break;
       }
       if (R.Fields.empty()) {
-        release(S, Call, *R.Release, Arg, std::nullopt, Name, R.Loc);
+        release(S, ReleaseRequest::ofArgument(Call, *R.Release, Arg)
+                       .insideHelper(Name, R.Loc));
         break;
       }
       auto Base = AccessPath::ofAddressOrValue(Arg);
       if (auto Fields = TU.FunctionSummaries->fields(R.Fields); Base && Fields)
-        release(S, Call, *R.Release, nullptr, Base->withFields(*Fields), Name,
-                R.Loc);
+        release(S, ReleaseRequest::ofPath(Call, *R.Release,
+                                          Base->withFields(*Fields))
+                       .insideHelper(Name, R.Loc));
       break;
     }
     case ReleasedLocation::Global:
       if (auto Path = TU.FunctionSummaries->globalPath(R))
-        release(S, Call, *R.Release, nullptr, Path, Name, R.Loc);
+        release(S, ReleaseRequest::ofPath(Call, *R.Release, Path)
+                       .insideHelper(Name, R.Loc));
       break;
     case ReleasedLocation::FamilyWide:
-      release(S, Call, *R.Release, nullptr, std::nullopt, Name, R.Loc);
+      release(S, ReleaseRequest::ofPath(Call, *R.Release, std::nullopt)
+                     .insideHelper(Name, R.Loc));
       break;
     case ReleasedLocation::Drvdata:
       break; // only lifecycle pairing reads these
@@ -576,7 +587,9 @@ void PathEngine::transferCleanup(PathState &S, const clang::VarDecl *Var) {
   if (std::optional<llvm::StringRef> Name =
           TU.Model.cleanup().FreeFunction.match(Fn->getName()))
     if (const ReleaseFunction *Rel = TU.Model.findRelease(*Name)) {
-      release(S, nullptr, *Rel, nullptr, P, {}, {}, Var->getLocation());
+      ReleaseRequest Cleanup = ReleaseRequest::ofPath(nullptr, *Rel, P);
+      Cleanup.At = Var->getLocation();
+      release(S, Cleanup);
       return;
     }
   // A cleanup we do not know: it owns the object now.
@@ -612,9 +625,9 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
   }
   if (const ReleaseFunction *Rel = Model.findRelease(Name)) {
     if (Rel->FamilyWide)
-      release(S, Call, *Rel, nullptr, std::nullopt, {}, {});
+      release(S, ReleaseRequest::ofPath(Call, *Rel, std::nullopt));
     else if (Rel->Arg < Call->getNumArgs())
-      release(S, Call, *Rel, Call->getArg(Rel->Arg), std::nullopt, {}, {});
+      release(S, ReleaseRequest::ofArgument(Call, *Rel, Call->getArg(Rel->Arg)));
     return;
   }
   if (auto Kind = Model.conditionKind(Name)) {

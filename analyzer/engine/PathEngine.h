@@ -98,6 +98,47 @@ public:
 
 class ModuleModel;
 
+/// One release, in one of three forms: of an argument expression
+/// (kfree(p)), of an access path a summary or a cleanup names (a helper
+/// released c->buf), or of the family's latest resource, with neither
+/// (unregister_chrdev()).
+struct ReleaseRequest {
+  const clang::CallExpr *Call = nullptr; ///< null for a scope cleanup
+  const ReleaseFunction *Fn = nullptr;
+  const clang::Expr *Arg = nullptr;
+  std::optional<AccessPath> Path;
+  /// The helper whose summary says it releases, and where it does.
+  std::string ViaHelper;
+  std::optional<SourcePoint> HelperLoc;
+  /// Where a scope cleanup runs: its variable.
+  clang::SourceLocation At;
+
+  static ReleaseRequest ofArgument(const clang::CallExpr *Call,
+                                   const ReleaseFunction &Fn,
+                                   const clang::Expr *Arg) {
+    ReleaseRequest R;
+    R.Call = Call;
+    R.Fn = &Fn;
+    R.Arg = Arg;
+    return R;
+  }
+  static ReleaseRequest ofPath(const clang::CallExpr *Call,
+                               const ReleaseFunction &Fn,
+                               std::optional<AccessPath> Path) {
+    ReleaseRequest R;
+    R.Call = Call;
+    R.Fn = &Fn;
+    R.Path = std::move(Path);
+    return R;
+  }
+  ReleaseRequest &insideHelper(llvm::StringRef Helper,
+                               std::optional<SourcePoint> Loc) {
+    ViaHelper = Helper.str();
+    HelperLoc = std::move(Loc);
+    return *this;
+  }
+};
+
 /// What every function analysis of one TU shares.
 struct TranslationUnitContext {
   clang::ASTContext &AST;
@@ -173,11 +214,16 @@ private:
   std::optional<bool> contextTest(const PathState &S, const clang::Expr *Cond);
   void acquire(PathState &S, const clang::CallExpr *Call,
                const AcquireFunction &Fn, llvm::StringRef By);
-  void release(PathState &S, const clang::CallExpr *Call,
-               const ReleaseFunction &Fn, const clang::Expr *Arg,
-               std::optional<AccessPath> Path, llvm::StringRef ViaHelper,
-               std::optional<SourcePoint> HelperLoc,
-               clang::SourceLocation At = clang::SourceLocation());
+  void release(PathState &S, ReleaseRequest R);
+  /// For a release whose argument is no tracked object: the object its key
+  /// or handle names, if one does.
+  Value keyedObject(PathState &S, ReleaseRequest &R, Value V);
+  /// The object a release meets for the first time (acquired before this
+  /// function): what the TU's stores say about its family.
+  Value firstMetAtRelease(PathState &S, const ReleaseRequest &R,
+                          bool DrvdataArg);
+  void markReleased(PathState &S, const ReleaseRequest &R, TrackedObject &Obj,
+                    ObjectId Id, std::string Spelling);
   /// The end of a `__free(name)` variable's scope (6.x cleanup.h).
   void transferCleanup(PathState &S, const clang::VarDecl *Var);
   TrackedObject *heldByKey(PathState &S, const ReleaseFunction &Fn,
