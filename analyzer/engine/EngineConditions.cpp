@@ -182,115 +182,117 @@ bool PathEngine::refine(PathState &S, const clang::Expr *Cond, bool Truth) {
   // `if (in_atomic()) GFP_ATOMIC else GFP_KERNEL` under a lock we see.
   if (auto InAtomic = contextTest(S, Cond))
     return *InAtomic == Truth;
-  if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(Cond)) {
-    if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect &&
-        Call->getNumArgs() > 0)
-      return refine(S, Call->getArg(0), Truth);
-    // Other compiler builtins (__builtin_constant_p() in test_bit()) are
-    // decided at compile time: follow clang's answer when it has one, and
-    // never narrate them as run-time assumptions.
-    if (Call->getBuiltinCallee()) {
-      bool Folded = false;
-      if (!Call->isValueDependent() &&
-          Call->EvaluateAsBooleanCondition(Folded, TU.AST))
-        return Folded == Truth;
-      return true;
-    }
-    auto Kind = TU.Model.conditionKind(calleeName(Call));
-    if (Kind && *Kind != ConditionKind::ErrorValue && Call->getNumArgs() == 1) {
-      const clang::Expr *Arg = Call->getArg(0);
-      Value V = evaluate(S, Arg);
-      std::string Spelling = spell(Arg);
-      auto Path = AccessPath::of(Arg);
-      TrackedObject *Obj = S.object(V);
-      if (Truth) {
-        // An error pointer (or NULL): nothing was acquired.
-        if (V.isNull() && *Kind == ConditionKind::IsError)
-          return false;
-        if (Obj && Obj->Status == ObjectStatus::Held && !Obj->IsParameter &&
-            !Obj->MaybeError &&
-            !(Obj->MaybeNull && *Kind == ConditionKind::IsErrorOrNull))
-          return false;
-        if (Obj) {
-          S.Objects.erase(V.Object);
-          note(S, Call->getBeginLoc(),
-               llvm::formatv("assuming '{0}' is an error pointer", Spelling));
-        }
-        if (Path) // pointers known Negative are error pointers
-          S.bind(*Path, Value::integer(IntKnowledge::Negative));
-        return true;
-      }
-      if (Obj) {
-        Obj->MaybeError = false;
-        if (*Kind == ConditionKind::IsErrorOrNull)
-          Obj->MaybeNull = false;
-      }
-      return true;
-    }
-  }
+  if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(Cond))
+    if (std::optional<bool> Feasible = refineCall(S, Call, Truth))
+      return *Feasible;
   if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(Cond)) {
-    switch (BO->getOpcode()) {
-    case clang::BO_EQ:
-    case clang::BO_NE:
-    case clang::BO_LT:
-    case clang::BO_LE:
-    case clang::BO_GT:
-    case clang::BO_GE: {
-      // Compare against zero only: x OP 0, or 0 OP x mirrored.
-      clang::BinaryOperatorKind Op = BO->getOpcode();
-      const clang::Expr *Operand = BO->getLHS();
-      if (!isZeroConstant(BO->getRHS(), TU.AST)) {
-        if (!isZeroConstant(BO->getLHS(), TU.AST))
-          return true;
-        Operand = BO->getRHS();
-        Op = clang::BinaryOperator::reverseComparisonOp(Op);
-      }
-      if (!Truth)
-        Op = clang::BinaryOperator::negateComparisonOp(Op);
-      if (Op == clang::BO_EQ || Op == clang::BO_NE) {
-        if (S.object(evaluate(S, Operand)))
-          return assumeTruth(S, Operand, Op == clang::BO_NE);
-      }
-      IntKnowledge Allowed = IntKnowledge::Unknown;
-      switch (Op) {
-      case clang::BO_EQ: Allowed = IntKnowledge::Zero; break;
-      case clang::BO_NE: Allowed = IntKnowledge::NonZero; break;
-      case clang::BO_LT: Allowed = IntKnowledge::Negative; break;
-      case clang::BO_LE: Allowed = IntKnowledge::NonPositive; break;
-      case clang::BO_GT: Allowed = IntKnowledge::Positive; break;
-      case clang::BO_GE: Allowed = IntKnowledge::NonNegative; break;
-      default: break;
-      }
-      std::string Relation =
-          (clang::BinaryOperator::getOpcodeStr(Op) + " 0").str();
-      return constrain(S, Operand, Allowed, Relation, BO->getBeginLoc());
-    }
-    case clang::BO_Assign:
+    if (BO->isComparisonOp())
+      return refineComparison(S, BO, Truth);
+    if (BO->getOpcode() == clang::BO_Assign)
       return refine(S, BO->getLHS(), Truth);
-    case clang::BO_LAnd:
-    case clang::BO_LOr: {
-      // Usually the CFG has already split && and ||; a do-while tests the
-      // whole expression again in its own block.
-      bool Conjunction = (BO->getOpcode() == clang::BO_LAnd) == Truth;
-      if (Conjunction) // a && b is true; a || b is false
-        return refine(S, BO->getLHS(), Truth) && refine(S, BO->getRHS(), Truth);
-      // One side has the other value: keep S when both may, else the one
-      // that can.
-      PathState Left = S, Right = S;
-      bool LeftOk = refine(Left, BO->getLHS(), Truth);
-      bool RightOk = refine(Right, BO->getRHS(), Truth);
-      if (LeftOk && RightOk)
-        return true;
-      if (!LeftOk && !RightOk)
-        return false;
-      S = LeftOk ? std::move(Left) : std::move(Right);
-      return true;
-    }
-    default:
-      return true;
-    }
+    if (BO->isLogicalOp())
+      return refineLogical(S, BO, Truth);
+    return true;
   }
   return assumeTruth(S, Cond, Truth);
+}
+
+std::optional<bool> PathEngine::refineCall(PathState &S,
+                                           const clang::CallExpr *Call,
+                                           bool Truth) {
+  if (Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect &&
+      Call->getNumArgs() > 0)
+    return refine(S, Call->getArg(0), Truth);
+  // Other compiler builtins (__builtin_constant_p() in test_bit()) are
+  // decided at compile time: follow clang's answer when it has one, and
+  // never narrate them as run-time assumptions.
+  if (Call->getBuiltinCallee()) {
+    bool Folded = false;
+    if (!Call->isValueDependent() &&
+        Call->EvaluateAsBooleanCondition(Folded, TU.AST))
+      return Folded == Truth;
+    return true;
+  }
+  auto Kind = TU.Model.conditionKind(calleeName(Call));
+  if (!Kind || *Kind == ConditionKind::ErrorValue || Call->getNumArgs() != 1)
+    return std::nullopt;
+  const clang::Expr *Arg = Call->getArg(0);
+  Value V = evaluate(S, Arg);
+  TrackedObject *Obj = S.object(V);
+  if (!Truth) {
+    if (Obj) {
+      Obj->MaybeError = false;
+      if (*Kind == ConditionKind::IsErrorOrNull)
+        Obj->MaybeNull = false;
+    }
+    return true;
+  }
+  // An error pointer (or NULL): nothing was acquired.
+  if (V.isNull() && *Kind == ConditionKind::IsError)
+    return false;
+  if (Obj && Obj->Status == ObjectStatus::Held && !Obj->IsParameter &&
+      !Obj->MaybeError &&
+      !(Obj->MaybeNull && *Kind == ConditionKind::IsErrorOrNull))
+    return false;
+  if (Obj) {
+    S.Objects.erase(V.Object);
+    note(S, Call->getBeginLoc(),
+         llvm::formatv("assuming '{0}' is an error pointer", spell(Arg)));
+  }
+  if (auto Path = AccessPath::of(Arg)) // pointers known Negative are error pointers
+    S.bind(*Path, Value::integer(IntKnowledge::Negative));
+  return true;
+}
+
+/// Comparisons against zero only: x OP 0, or 0 OP x mirrored.
+bool PathEngine::refineComparison(PathState &S, const clang::BinaryOperator *BO,
+                                  bool Truth) {
+  clang::BinaryOperatorKind Op = BO->getOpcode();
+  const clang::Expr *Operand = BO->getLHS();
+  if (!isZeroConstant(BO->getRHS(), TU.AST)) {
+    if (!isZeroConstant(BO->getLHS(), TU.AST))
+      return true;
+    Operand = BO->getRHS();
+    Op = clang::BinaryOperator::reverseComparisonOp(Op);
+  }
+  if (!Truth)
+    Op = clang::BinaryOperator::negateComparisonOp(Op);
+  if (Op == clang::BO_EQ || Op == clang::BO_NE) {
+    if (S.object(evaluate(S, Operand)))
+      return assumeTruth(S, Operand, Op == clang::BO_NE);
+  }
+  IntKnowledge Allowed = IntKnowledge::Unknown;
+  switch (Op) {
+  case clang::BO_EQ: Allowed = IntKnowledge::Zero; break;
+  case clang::BO_NE: Allowed = IntKnowledge::NonZero; break;
+  case clang::BO_LT: Allowed = IntKnowledge::Negative; break;
+  case clang::BO_LE: Allowed = IntKnowledge::NonPositive; break;
+  case clang::BO_GT: Allowed = IntKnowledge::Positive; break;
+  case clang::BO_GE: Allowed = IntKnowledge::NonNegative; break;
+  default: break;
+  }
+  std::string Relation = (clang::BinaryOperator::getOpcodeStr(Op) + " 0").str();
+  return constrain(S, Operand, Allowed, Relation, BO->getBeginLoc());
+}
+
+/// Usually the CFG has already split && and ||; a do-while tests the whole
+/// expression again in its own block.
+bool PathEngine::refineLogical(PathState &S, const clang::BinaryOperator *BO,
+                               bool Truth) {
+  bool Conjunction = (BO->getOpcode() == clang::BO_LAnd) == Truth;
+  if (Conjunction) // a && b is true; a || b is false
+    return refine(S, BO->getLHS(), Truth) && refine(S, BO->getRHS(), Truth);
+  // One side has the other value: keep S when both may, else the one that
+  // can.
+  PathState Left = S, Right = S;
+  bool LeftOk = refine(Left, BO->getLHS(), Truth);
+  bool RightOk = refine(Right, BO->getRHS(), Truth);
+  if (LeftOk && RightOk)
+    return true;
+  if (!LeftOk && !RightOk)
+    return false;
+  S = LeftOk ? std::move(Left) : std::move(Right);
+  return true;
 }
 
 bool PathEngine::assumeTruth(PathState &S, const clang::Expr *E, bool Truth) {

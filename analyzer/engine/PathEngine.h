@@ -259,6 +259,13 @@ private:
   /// Refines \p S by assuming \p Cond evaluated to \p Truth; false when that
   /// is impossible on this path.
   bool refine(PathState &S, const clang::Expr *Cond, bool Truth);
+  /// Builtins and the model's conditions (IS_ERR()); nothing when \p Call
+  /// is neither.
+  std::optional<bool> refineCall(PathState &S, const clang::CallExpr *Call,
+                                 bool Truth);
+  bool refineComparison(PathState &S, const clang::BinaryOperator *BO,
+                        bool Truth);
+  bool refineLogical(PathState &S, const clang::BinaryOperator *BO, bool Truth);
   bool assumeTruth(PathState &S, const clang::Expr *E, bool Truth);
   /// Restricts the integer (or untracked pointer) \p E to \p Allowed;
   /// false when the path becomes infeasible.

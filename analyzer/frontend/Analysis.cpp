@@ -108,14 +108,8 @@ public:
       return; // reported as a parse failure
     const ApiModel &Model = Options.Model ? *Options.Model : ApiModel::builtin();
     TranslationUnitContext TU{AST, Model};
-    TU.KernelVersion =
-        Options.KernelVersionOverride
-            ? Options.KernelVersionOverride
-            : kernelVersionOf(CI.getPreprocessor(), Model.kernelVersionSource());
+    readKernelFacts(TU);
     Result.KernelVersion = TU.KernelVersion;
-    TU.GfpDirectReclaim =
-        gfpBit(AST, CI.getPreprocessor(), Model.gfp().DirectReclaim);
-    TU.GfpNoFail = gfpBit(AST, CI.getPreprocessor(), Model.gfp().NoFail);
     ModuleModel Module = ModuleModel::build(AST, Model);
     TU.Module = &Module;
     Summaries FunctionSummaries(TU);
@@ -152,6 +146,18 @@ public:
   }
 
 private:
+  /// What the TU's headers say about the kernel it is built for: its
+  /// version and the gfp bits the checks test (the model says where).
+  void readKernelFacts(TranslationUnitContext &TU) const {
+    clang::Preprocessor &PP = CI.getPreprocessor();
+    TU.KernelVersion =
+        Options.KernelVersionOverride
+            ? Options.KernelVersionOverride
+            : kernelVersionOf(PP, TU.Model.kernelVersionSource());
+    TU.GfpDirectReclaim = gfpBit(TU.AST, PP, TU.Model.gfp().DirectReclaim);
+    TU.GfpNoFail = gfpBit(TU.AST, PP, TU.Model.gfp().NoFail);
+  }
+
   /// Findings name files absolutely: baselines, --diff and SARIF compare
   /// them with paths from elsewhere, whatever the TU's working directory.
   void makePathsAbsolute(Finding &F) const {
