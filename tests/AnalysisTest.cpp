@@ -71,8 +71,9 @@ TEST(Analysis, CheckFiltersFollowClangTidyGlobs) {
   EXPECT_FALSE(isCheckEnabled("gfp.flags", {"-*", "atomic.*"}));
 }
 
-TEST(Analysis, ErrorPathFixItRemovesTheLeak) {
-  std::string Source = R"(#include <linux/module.h>
+/// A probe that leaks cfg when pdev->id < 0; \p Test is the failing branch.
+static std::string probeLeakingOnABranch(llvm::StringRef Test) {
+  return (R"(#include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 
@@ -82,9 +83,7 @@ static int demo_probe(struct platform_device *pdev)
 
 	if (!cfg)
 		return -ENOMEM;
-	if (pdev->id < 0) {
-		return -EINVAL;
-	}
+)" + Test + R"(
 	kfree(cfg);
 	return 0;
 }
@@ -94,7 +93,12 @@ static struct platform_driver demo_driver = {
 	.driver = { .name = "demo" },
 };
 module_platform_driver(demo_driver);
-)";
+)").str();
+}
+
+TEST(Analysis, ErrorPathFixItRemovesTheLeak) {
+  std::string Source =
+      probeLeakingOnABranch("\tif (pdev->id < 0) {\n\t\treturn -EINVAL;\n\t}");
   llvm::SmallString<128> Path;
   int FD = 0;
   ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("fixit", "c", FD, Path));
@@ -128,27 +132,7 @@ TEST(Analysis, ErrorPathFixItOnlyWhereTheReturnStartsItsLine) {
   ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("fixit1", "c", FD, Path));
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << R"(#include <linux/module.h>
-#include <linux/platform_device.h>
-#include <linux/slab.h>
-
-static int demo_probe(struct platform_device *pdev)
-{
-	void *cfg = kzalloc(32, GFP_KERNEL);
-
-	if (!cfg)
-		return -ENOMEM;
-	if (pdev->id < 0) { return -EINVAL; }
-	kfree(cfg);
-	return 0;
-}
-
-static struct platform_driver demo_driver = {
-	.probe = demo_probe,
-	.driver = { .name = "demo" },
-};
-module_platform_driver(demo_driver);
-)";
+    OS << probeLeakingOnABranch("\tif (pdev->id < 0) { return -EINVAL; }");
   }
   UnitResult R = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
   llvm::sys::fs::remove(Path);

@@ -198,6 +198,11 @@ private:
   /// Sets \p Out from the argument index under \p Key when there is one.
   llvm::Error optionalIndex(const YAML::Node &Map, const char *Key,
                             std::optional<unsigned> &Out);
+  /// A section of plain text values: each key that is present sets its
+  /// field; any other key is an error.
+  llvm::Error
+  textFields(const YAML::Node &Node, llvm::StringRef Section,
+             std::initializer_list<std::pair<const char *, std::string *>> Fields);
   /// Sets \p Out from the text under \p Key when there is one.
   static void optionalText(const YAML::Node &Map, const char *Key,
                            std::string &Out);
@@ -664,12 +669,22 @@ llvm::Error ModelLoader::nameSuffixes(const YAML::Node &Node) {
                  [&](std::string N) { M.NameSuffixes.push_back(N); });
 }
 
-llvm::Error ModelLoader::kernelVersion(const YAML::Node &Node) {
-  if (auto E = P.checkKeys(Node, {"macro", "header"}, "kernel_version"))
+llvm::Error ModelLoader::textFields(
+    const YAML::Node &Node, llvm::StringRef Section,
+    std::initializer_list<std::pair<const char *, std::string *>> Fields) {
+  llvm::SmallVector<llvm::StringRef, 4> Keys;
+  for (const auto &[Key, Out] : Fields)
+    Keys.push_back(Key);
+  if (auto E = P.checkKeys(Node, Keys, Section))
     return E;
-  optionalText(Node, "macro", M.Version.Macro);
-  optionalText(Node, "header", M.Version.Header);
+  for (const auto &[Key, Out] : Fields)
+    optionalText(Node, Key, *Out);
   return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::kernelVersion(const YAML::Node &Node) {
+  return textFields(Node, "kernel_version",
+                    {{"macro", &M.Version.Macro}, {"header", &M.Version.Header}});
 }
 
 llvm::Error ModelLoader::cleanup(const YAML::Node &Node) {
@@ -695,18 +710,14 @@ llvm::Error ModelLoader::cleanup(const YAML::Node &Node) {
 }
 
 llvm::Error ModelLoader::module(const YAML::Node &Node) {
-  if (auto E = P.checkKeys(Node, {"init_alias", "exit_alias"}, "module"))
-    return E;
-  optionalText(Node, "init_alias", M.Module.InitAlias);
-  optionalText(Node, "exit_alias", M.Module.ExitAlias);
-  return llvm::Error::success();
+  return textFields(Node, "module",
+                    {{"init_alias", &M.Module.InitAlias},
+                     {"exit_alias", &M.Module.ExitAlias}});
 }
 
 llvm::Error ModelLoader::macroInternals(const YAML::Node &Node) {
-  if (auto E = P.checkKeys(Node, {"container_of_pointer"}, "macro_internals"))
-    return E;
-  optionalText(Node, "container_of_pointer", M.Macros.ContainerOfPointer);
-  return llvm::Error::success();
+  return textFields(Node, "macro_internals",
+                    {{"container_of_pointer", &M.Macros.ContainerOfPointer}});
 }
 
 llvm::Error ApiModel::extend(const YAML::Node &Root,
