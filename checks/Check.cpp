@@ -30,6 +30,18 @@ CheckContext::objectHistory(const TrackedObject &Obj,
   return Notes;
 }
 
+std::vector<ReleasedLocation>
+CheckContext::teardownReleases(const LifecyclePair &Pair) const {
+  std::vector<ReleasedLocation> All;
+  if (!TU.FunctionSummaries)
+    return All;
+  for (const clang::FunctionDecl *Teardown : Pair.Teardowns) {
+    auto More = TU.FunctionSummaries->mayReleaseTransitively(Teardown);
+    All.insert(All.end(), More.begin(), More.end());
+  }
+  return All;
+}
+
 std::string CheckContext::functionName() const {
   return Function ? Function->getNameAsString() : std::string();
 }

@@ -10,7 +10,9 @@
 #define KMODLINT_CHECKS_CHECK_H
 
 #include "analyzer/support/Finding.h"
+#include "analyzer/engine/ModuleModel.h"
 #include "analyzer/engine/PathEngine.h"
+#include "analyzer/engine/Summaries.h"
 #include <memory>
 #include <vector>
 
@@ -31,6 +33,9 @@ public:
   std::vector<PathNote> objectHistory(const TrackedObject &Obj,
                                       const PathState &State) const;
   std::string functionName() const;
+  /// Everything \p Pair's teardowns (and the helpers they call) may
+  /// release, from the engine's summaries.
+  std::vector<ReleasedLocation> teardownReleases(const LifecyclePair &Pair) const;
   void report(Finding F);
 
 private:

@@ -142,15 +142,12 @@ static bool releases(const std::vector<ReleasedLocation> &Released,
 
 void LifecycleCheck::onTranslationUnitEnd(CheckContext &C) {
   if (!C.TU.FunctionSummaries)
-    return;
+    return; // without summaries no teardown is known to release anything
   std::map<const LifecyclePair *, std::vector<ReleasedLocation>> Released;
   for (const auto &[Key, K] : Expected) {
     auto [It, New] = Released.try_emplace(K.Pair);
     if (New)
-      for (const clang::FunctionDecl *Teardown : K.Pair->Teardowns) {
-        auto More = C.TU.FunctionSummaries->mayReleaseTransitively(Teardown);
-        It->second.insert(It->second.end(), More.begin(), More.end());
-      }
+      It->second = C.teardownReleases(*K.Pair);
     if (releases(It->second, K.Where))
       continue;
     Finding F;
