@@ -11,7 +11,8 @@ packages=(
   llvm-19-dev libclang-19-dev clang-19
   libyaml-cpp-dev libgtest-dev
   bear make gcc
-  linux-headers-amd64 linux-source-6.1
+  linux-headers-amd64 linux-source-6.1 linux-source-6.12 linux-config-6.12
+  bc bison flex libelf-dev libssl-dev
   git pre-commit python3-jsonschema python3-yaml util-linux
 )
 # npm fetches the published SARIF 2.1.0 schema (below); a machine whose

@@ -45,6 +45,30 @@ std::optional<unsigned> PathEngine::parameterIndex(const clang::Expr *E) {
   return Path->parameter()->getFunctionScopeIndex();
 }
 
+static bool isMaskType(clang::QualType Type, llvm::StringRef MaskType) {
+  const auto *Typedef = Type->getAs<clang::TypedefType>();
+  return Typedef && Typedef->getDecl()->getName() == MaskType;
+}
+
+const clang::Expr *PathEngine::gfpArgument(const clang::CallExpr *Call,
+                                           const AcquireFunction &Fn,
+                                           llvm::StringRef MaskType) {
+  if (!Fn.GfpArg || *Fn.GfpArg >= Call->getNumArgs())
+    return nullptr;
+  const clang::FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || MaskType.empty() || *Fn.GfpArg >= Callee->getNumParams() ||
+      isMaskType(Callee->getParamDecl(*Fn.GfpArg)->getType(), MaskType))
+    return Call->getArg(*Fn.GfpArg);
+  const clang::Expr *Found = nullptr;
+  for (unsigned I = 0; I < Callee->getNumParams() && I < Call->getNumArgs(); ++I)
+    if (isMaskType(Callee->getParamDecl(I)->getType(), MaskType)) {
+      if (Found)
+        return Call->getArg(*Fn.GfpArg); // two masks: trust the model
+      Found = Call->getArg(I);
+    }
+  return Found ? Found : Call->getArg(*Fn.GfpArg);
+}
+
 bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
                                 llvm::StringRef Name) {
   const ApiModel &Model = TU.Model;
@@ -120,7 +144,7 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
   const ApiModel &Model = TU.Model;
   SleepEvent Event;
   Event.Call = Call;
-  Event.Callee = Model.canonicalName(Name).str();
+  Event.Callee = spelledCallee(Call, TU.AST, Model);
   if (auto Reason = Model.maySleep(Name)) {
     Event.Reason = *Reason;
     Event.UnlessInInterrupt = Model.sleepsOnlyOutsideInterrupt(Name);
@@ -130,8 +154,8 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
     Alloc.Fn = Acq;
     Alloc.Callee = Event.Callee;
     std::optional<unsigned> GfpParameter;
-    if (Acq->GfpArg && *Acq->GfpArg < Call->getNumArgs()) {
-      Alloc.Gfp = Call->getArg(*Acq->GfpArg);
+    if (const clang::Expr *Gfp = gfpArgument(Call, *Acq, Model.gfp().MaskType)) {
+      Alloc.Gfp = Gfp;
       Alloc.GfpValue = gfpValue(S, Alloc.Gfp);
       if (!Alloc.GfpValue)
         GfpParameter = parameterIndex(Alloc.Gfp);

@@ -15,23 +15,24 @@
 
 namespace kmodlint {
 
-/// The name the user wrote for a call: in 6.10+ `kzalloc(...)` is a macro
-/// that expands to kmalloc_noprof(..|__GFP_ZERO); prefer the macro's name
-/// when the model knows it.
-static std::string spelledCallee(const clang::CallExpr *Call,
-                                 const clang::ASTContext &AST,
-                                 const ApiModel &Model) {
-  std::string Name = PathEngine::calleeName(Call).str();
+/// The name the user wrote for a call: in 6.10+ `kvzalloc(...)` is a macro
+/// over kvmalloc(), kvmalloc_node(), kvmalloc_node_noprof() and finally
+/// __kvmalloc_node_noprof(); the outermost macro the model knows is the
+/// one in the source.
+std::string PathEngine::spelledCallee(const clang::CallExpr *Call,
+                                      const clang::ASTContext &AST,
+                                      const ApiModel &Model) {
+  std::string Name = Model.canonicalName(PathEngine::calleeName(Call)).str();
   clang::SourceLocation Loc = Call->getBeginLoc();
   const clang::SourceManager &SM = AST.getSourceManager();
   while (Loc.isMacroID()) {
     llvm::StringRef Macro =
         clang::Lexer::getImmediateMacroName(Loc, SM, AST.getLangOpts());
     if (Model.findAcquire(Macro) || Model.findRelease(Macro))
-      return Macro.str();
+      Name = Macro.str();
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }
-  return Model.canonicalName(Name).str();
+  return Name;
 }
 
 void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,

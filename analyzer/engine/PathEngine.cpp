@@ -145,6 +145,28 @@ void PathEngine::checkDereference(PathState &S, const clang::Expr *Base,
   Listener.onUse(Event, S);
 }
 
+/// `({ typeof(x) _res = kmalloc_noprof(...); ...; _res; })` (6.10+
+/// alloc_hooks(), and many kernel macros): the value is the last
+/// expression's, and the block's own variables end with it. Their bindings
+/// must go, or the temporary would outlive the statement as a second name
+/// of the object (and keep it reachable after its real owner lost it).
+void PathEngine::endStatementExpression(PathState &S,
+                                        const clang::StmtExpr *SE) {
+  const clang::CompoundStmt *Body = SE->getSubStmt();
+  if (const clang::Expr *Result = stripValuePreservingWrappers(SE);
+      Result && Result != SE)
+    S.ExprValues[Result] = evaluate(S, Result);
+  for (const clang::Stmt *Child : Body->body())
+    if (const auto *DS = llvm::dyn_cast<clang::DeclStmt>(Child))
+      for (const clang::Decl *D : DS->decls())
+        if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(D);
+            Var && Var->hasLocalStorage()) {
+          AccessPath P;
+          P.Root = Var;
+          S.forget(P);
+        }
+}
+
 void PathEngine::transfer(PathState &S, const clang::Stmt *St) {
   if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(St)) {
     transferCall(S, Call);
@@ -172,6 +194,10 @@ void PathEngine::transfer(PathState &S, const clang::Stmt *St) {
   if (const auto *AS = llvm::dyn_cast<clang::ArraySubscriptExpr>(St)) {
     if (AS->getBase()->getType()->isPointerType())
       checkDereference(S, AS->getBase(), AS);
+    return;
+  }
+  if (const auto *SE = llvm::dyn_cast<clang::StmtExpr>(St)) {
+    endStatementExpression(S, SE);
     return;
   }
   if (const auto *DS = llvm::dyn_cast<clang::DeclStmt>(St)) {

@@ -181,6 +181,21 @@ public:
   /// The callee's name as the model knows it: direct callee, else nothing.
   static llvm::StringRef calleeName(const clang::CallExpr *Call);
 
+  /// The allocator or release the source spells at \p Call: the
+  /// outermost macro the model knows (6.10+ kvzalloc() over
+  /// __kvmalloc_node_noprof()), else the callee's canonical name.
+  static std::string spelledCallee(const clang::CallExpr *Call,
+                                   const clang::ASTContext &AST,
+                                   const ApiModel &Model);
+
+  /// The gfp mask \p Call passes to allocator \p Fn: the model's argument,
+  /// unless the callee's parameter there is not of the mask type, then the
+  /// one parameter that is (6.12's __kvmalloc_node_noprof() takes a
+  /// kmem_buckets * before the mask only with CONFIG_SLAB_BUCKETS).
+  static const clang::Expr *gfpArgument(const clang::CallExpr *Call,
+                                        const AcquireFunction &Fn,
+                                        llvm::StringRef MaskType);
+
 private:
   /// The path a value is stored under in \p S, for event spellings.
   static std::string spellingOf(const PathState &S, ObjectId Id);
@@ -259,6 +274,7 @@ private:
   /// Refines \p S by assuming \p Cond evaluated to \p Truth; false when that
   /// is impossible on this path.
   bool refine(PathState &S, const clang::Expr *Cond, bool Truth);
+  void endStatementExpression(PathState &S, const clang::StmtExpr *SE);
   /// Builtins and the model's conditions (IS_ERR()); nothing when \p Call
   /// is neither.
   std::optional<bool> refineCall(PathState &S, const clang::CallExpr *Call,

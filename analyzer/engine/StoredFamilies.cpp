@@ -81,7 +81,7 @@ public:
     llvm::StringRef Name = PathEngine::calleeName(Call);
     if (const AcquireFunction *Acq = Model.findAcquire(Name)) {
       Store.Family = Acq->Family;
-      Store.AcquiredBy = Model.canonicalName(Name).str();
+      Store.AcquiredBy = PathEngine::spelledCallee(Call, AST, Model);
     } else if (FunctionSummaries) {
       if (const FunctionSummary *S =
               FunctionSummaries->get(Call->getDirectCallee());

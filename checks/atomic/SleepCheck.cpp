@@ -33,12 +33,13 @@ llvm::StringRef SleepCheck::summary() const {
 static std::optional<FixIt> atomicGfpFix(const SleepEvent &E, CheckContext &C) {
   const ApiModel &Model = C.TU.Model;
   const AcquireFunction *Acq = Model.findAcquire(E.Callee);
-  if (!Acq || !Acq->GfpArg || *Acq->GfpArg >= E.Call->getNumArgs() ||
-      (Acq->Family && Acq->Family->Sleeps))
+  const clang::Expr *Gfp =
+      Acq ? PathEngine::gfpArgument(E.Call, *Acq, Model.gfp().MaskType)
+          : nullptr;
+  if (!Gfp || (Acq->Family && Acq->Family->Sleeps))
     return std::nullopt;
   const clang::SourceManager &SM = C.TU.AST.getSourceManager();
-  clang::SourceLocation Loc =
-      SM.getFileLoc(E.Call->getArg(*Acq->GfpArg)->getBeginLoc());
+  clang::SourceLocation Loc = SM.getFileLoc(Gfp->getBeginLoc());
   const clang::LangOptions &LO = C.TU.AST.getLangOpts();
   unsigned Length = clang::Lexer::MeasureTokenLength(Loc, SM, LO);
   llvm::StringRef Token(SM.getCharacterData(Loc), Length);
@@ -46,8 +47,7 @@ static std::optional<FixIt> atomicGfpFix(const SleepEvent &E, CheckContext &C) {
   if (Equivalent == Model.gfp().AtomicEquivalent.end())
     return std::nullopt;
   // Only when the whole mask is that one token.
-  clang::SourceLocation End =
-      SM.getFileLoc(E.Call->getArg(*Acq->GfpArg)->getEndLoc());
+  clang::SourceLocation End = SM.getFileLoc(Gfp->getEndLoc());
   if (End != Loc)
     return std::nullopt;
   FixIt Fix;

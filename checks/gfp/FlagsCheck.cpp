@@ -71,7 +71,9 @@ void FlagsCheck::onAllocation(const AllocationEvent &E, const PathState &S,
     return;
   Finding F;
   F.Check = id().str();
-  F.Where = C.point(E.Gfp->getBeginLoc());
+  // Where the mask is written, even when a macro passed it on (6.10+
+  // kvmalloc() is a macro over __kvmalloc_node_noprof()).
+  F.Where = C.point(C.TU.AST.getSourceManager().getFileLoc(E.Gfp->getBeginLoc()));
   F.Message = Problem;
   F.FingerprintKey = E.Callee + "|" + std::to_string(Mask);
   C.report(std::move(F));

@@ -1,26 +1,40 @@
 #!/usr/bin/env bash
-# Real-header integration test: real Linux 6.1 driver files from Debian's
-# linux-source-6.1, built out of tree with Kbuild against Debian's
-# linux-headers-amd64, compile database captured with bear. kmodlint must
-# report exactly the expected findings on the unmodified files (lkdtm's
-# heap.c triggers memory bugs on purpose), then exactly the planted ones,
-# both from the compile database and through make C=2 CHECK=.
+# Real-header integration test: real Linux driver files from Debian's
+# linux-source-6.1 (built out of tree with Kbuild against Debian's
+# linux-headers-amd64) or linux-source-6.12 (against a tree prepared with
+# Debian's config by scripts/prepare-kernel-6.12.sh, cached in
+# $KMODLINT_KERNEL_CACHE), compile database captured with bear. kmodlint
+# must report exactly the expected findings on the unmodified files
+# (lkdtm's heap.c triggers memory bugs on purpose), then exactly the
+# planted ones, both from the compile database and through make C=2 CHECK=.
+# The plants are the same bugs on both versions.
+#   usage: run.sh <kmodlint> [6.1|6.12]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-kmodlint=${1:?usage: run.sh <path-to-kmodlint>}
+kmodlint=${1:?usage: run.sh <path-to-kmodlint> [6.1|6.12]}
 kmodlint=$(realpath "$kmodlint")
+version=${2:-6.1}
 
-headers=$(ls -d /usr/src/linux-headers-6.1.*-amd64 2>/dev/null | sort -V | tail -n 1)
-tarball=/usr/src/linux-source-6.1.tar.xz
-[ -n "$headers" ] && [ -f "$headers/Makefile" ] || { echo "run.sh: no /usr/src/linux-headers-6.1.*-amd64; install linux-headers-amd64" >&2; exit 2; }
-[ -f "$tarball" ] || { echo "run.sh: $tarball missing; install linux-source-6.1" >&2; exit 2; }
+case $version in
+6.1)
+  headers=$(ls -d /usr/src/linux-headers-6.1.*-amd64 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$headers" ] && [ -f "$headers/Makefile" ] || { echo "run.sh: no /usr/src/linux-headers-6.1.*-amd64; install linux-headers-amd64" >&2; exit 2; }
+  suffix= ;;
+6.12)
+  cache=${KMODLINT_KERNEL_CACHE:?set KMODLINT_KERNEL_CACHE to a directory for the prepared 6.12 tree}
+  headers=$("$here/../../scripts/prepare-kernel-6.12.sh" "$cache")
+  suffix=-6.12 ;;
+*) echo "run.sh: unknown kernel version $version (6.1 or 6.12)" >&2; exit 2 ;;
+esac
+tarball=/usr/src/linux-source-$version.tar.xz
+[ -f "$tarball" ] || { echo "run.sh: $tarball missing; install linux-source-$version" >&2; exit 2; }
 
 work=$(mktemp -d /tmp/kmodlint-real.XXXXXX)
 [ -n "${KMODLINT_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 mod=$work/module
 mkdir -p "$mod"
 
-src=linux-source-6.1/drivers
+src=linux-source-$version/drivers
 files=(
   $src/i2c/busses/i2c-ocores.c
   $src/misc/phantom.c
@@ -52,20 +66,20 @@ failed=0
 set +e
 "$kmodlint" -p "$mod" --quiet | normalize > "$work/unmodified.txt"
 set -e
-check "compile database, unmodified sources" "$here/expected-unmodified.txt" "$work/unmodified.txt"
+check "$version compile database, unmodified sources" "$here/expected-unmodified$suffix.txt" "$work/unmodified.txt"
 
-python3 "$here/plants.py" "$mod"
+python3 "$here/plants.py" "$mod" "$version"
 set +e
 "$kmodlint" -p "$mod" --quiet | normalize > "$work/planted.txt"
 set -e
-check "compile database, planted bugs" "$here/expected-planted.txt" "$work/planted.txt"
+check "$version compile database, planted bugs" "$here/expected-planted$suffix.txt" "$work/planted.txt"
 
 # Kbuild's checker hook: C=2 runs CHECK on every file, from the headers dir.
 touch "$mod"/*.c
 make -C "$headers" M="$mod" C=2 CHECK="$kmodlint --kbuild" $objs \
   > "$work/kbuild.out" 2>&1 || { cat "$work/kbuild.out"; failed=1; }
 normalize < "$work/kbuild.out" > "$work/kbuild.txt"
-check "make C=2 CHECK=kmodlint --kbuild, planted bugs" "$here/expected-planted.txt" "$work/kbuild.txt"
+check "$version make C=2 CHECK=kmodlint --kbuild, planted bugs" "$here/expected-planted$suffix.txt" "$work/kbuild.txt"
 
 # A Kbuild tree leaves no dependency files from the checker (-Wp,-MMD).
 if [ "$failed" = 0 ]; then echo "2 passed, 0 failed" >/dev/null; fi
