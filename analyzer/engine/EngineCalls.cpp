@@ -460,6 +460,49 @@ void PathEngine::invalidateForUnknownCall(PathState &S,
   }
 }
 
+std::vector<TrackedObject *>
+PathEngine::mayBeReleased(PathState &S, const clang::CallExpr *Call,
+                          const ReleasedLocation &R) {
+  std::vector<TrackedObject *> Objects;
+  const Summaries &Names = *TU.FunctionSummaries;
+  switch (R.Kind) {
+  case ReleasedLocation::Parameter: {
+    if (R.Param >= Call->getNumArgs() || R.ContainerMember)
+      break;
+    auto Base = AccessPath::ofAddressOrValue(Call->getArg(R.Param));
+    auto Fields = Names.fields(R.Fields);
+    if (!Base || !Fields)
+      break;
+    if (TrackedObject *Obj = S.object(S.lookup(Base->withFields(*Fields))))
+      Objects.push_back(Obj);
+    break;
+  }
+  case ReleasedLocation::Global: {
+    // mwave_exit() called on an init error path: if (registered)
+    // misc_deregister(&mwave_misc_dev). The global holds the object, or
+    // names a registration by its key.
+    std::optional<AccessPath> Path = Names.globalPath(R);
+    if (!Path)
+      break;
+    if (TrackedObject *Obj = S.object(S.lookup(*Path)))
+      Objects.push_back(Obj);
+    for (auto &[Id, Obj] : S.Objects)
+      if (Obj.KeyPath == Path)
+        Objects.push_back(&Obj);
+    break;
+  }
+  case ReleasedLocation::FamilyWide:
+    // unregister_chrdev() on some path of the helper: any of the family.
+    for (auto &[Id, Obj] : S.Objects)
+      if (Obj.Family && Obj.Family == R.Family)
+        Objects.push_back(&Obj);
+    break;
+  case ReleasedLocation::Drvdata:
+    break;
+  }
+  return Objects;
+}
+
 bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
   const clang::FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !TU.FunctionSummaries)
@@ -521,17 +564,10 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
   // What the helper releases on some paths only (if (p->buf) kfree(...),
   // often correlated with the caller's own tests): ownership is no longer
   // clear, so no leak is claimed for it, and no double free either.
-  for (const ReleasedLocation &R : Summary->MayReleases) {
-    if (R.Kind != ReleasedLocation::Parameter || R.Param >= Call->getNumArgs() ||
-        R.ContainerMember)
-      continue;
-    auto Base = AccessPath::ofAddressOrValue(Call->getArg(R.Param));
-    auto Fields = TU.FunctionSummaries->fields(R.Fields);
-    Value V = Base && Fields ? S.lookup(Base->withFields(*Fields)) : Value();
-    if (TrackedObject *Obj = S.object(V);
-        Obj && Obj->Status == ObjectStatus::Held && Obj->PassedTo.empty())
-      Obj->PassedTo = Name + "() (which may release it)";
-  }
+  for (const ReleasedLocation &R : Summary->MayReleases)
+    for (TrackedObject *Obj : mayBeReleased(S, Call, R))
+      if (Obj->Status == ObjectStatus::Held && Obj->PassedTo.empty())
+        Obj->PassedTo = Name + "() (which may release it)";
   if (Summary->ReturnsParameter &&
       *Summary->ReturnsParameter < Call->getNumArgs()) {
     // __must_check_fn(p), ERR_CAST(p): the call is its argument.

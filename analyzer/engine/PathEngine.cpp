@@ -270,6 +270,50 @@ void PathEngine::forgetDeadIntegers(PathState &S, clang::LiveVariables &Live,
   }
 }
 
+/// Two paths into one block that took the same branches but the last, and
+/// differ only in whether one object was released:
+/// `if (!adapter || disable_dev) pci_disable_device(pdev);` (e1000_probe()),
+/// a flag the path cannot decide. The release depends on nothing the path
+/// knows, so the object may be released there: no leak is claimed for it.
+/// A goto to the wrong label differs earlier, in an assumption of its own.
+static std::optional<ObjectId>
+releasedOnlyOnAnUndecidedBranch(const PathState &A, const PathState &B) {
+  // The same return, after the same tests but the last: the test chose
+  // only whether to release, not where to go.
+  if (A.ReturnSite != B.ReturnSite || !A.ReturnSite ||
+      A.Notes.empty() || A.Notes.size() != B.Notes.size() ||
+      A.Objects.size() != B.Objects.size() ||
+      A.Bindings.size() != B.Bindings.size())
+    return std::nullopt;
+  for (size_t I = 0; I + 1 < A.Notes.size(); ++I)
+    if (A.Notes[I].Loc != B.Notes[I].Loc ||
+        A.Notes[I].Message != B.Notes[I].Message)
+      return std::nullopt;
+  if (A.Notes.back().Loc != B.Notes.back().Loc)
+    return std::nullopt; // the last assumption is not the same test
+  std::optional<ObjectId> Differs;
+  for (auto X = A.Objects.begin(), Y = B.Objects.begin(); X != A.Objects.end();
+       ++X, ++Y) {
+    if (X->first != Y->first)
+      return std::nullopt;
+    if (X->second.sameTypestate(Y->second))
+      continue;
+    if (Differs || X->second.Status == Y->second.Status)
+      return std::nullopt;
+    Differs = X->first;
+  }
+  return Differs;
+}
+
+/// The Held copy of a maybe-released object is no longer the path's to
+/// release: like a helper that may release it (applySummary()).
+static void markMaybeReleased(PathState &S, ObjectId Id) {
+  auto It = S.Objects.find(Id);
+  if (It != S.Objects.end() && It->second.Status == ObjectStatus::Held &&
+      It->second.PassedTo.empty())
+    It->second.PassedTo = "a cleanup taken on some paths only";
+}
+
 bool PathEngine::run(const clang::FunctionDecl *FD) {
   if (!FD || !FD->hasBody())
     return false;
@@ -306,6 +350,7 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
     for (const PathState &Old : States)
       if (Old.sameTypestate(S))
         return; // merged: the typestates agree
+
     // Past the bound a path is dropped, never joined: we would rather miss
     // a bug than report one on a path that does not exist.
     if (States.size() >= Limits.MaxStatesPerBlock)
@@ -315,6 +360,9 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
   };
   Deliver(&Graph->getEntry(), std::move(Entry));
 
+  // Exits are told to the listener once all are known, so that paths which
+  // differ only by an undecided cleanup branch can be seen together.
+  std::vector<PathState> Exits;
   unsigned Visits = 0;
   bool Complete = true;
   while (!Work.empty()) {
@@ -334,7 +382,7 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
       continue;
 
     if (Block == &Graph->getExit()) {
-      Listener.onExit(State);
+      Exits.push_back(std::move(State));
       continue;
     }
     const auto *Cond = llvm::dyn_cast_or_null<clang::Expr>(
@@ -357,6 +405,14 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
       Deliver(Next, std::move(NextState));
     }
   }
+  for (size_t I = 0; I < Exits.size(); ++I)
+    for (size_t J = I + 1; J < Exits.size(); ++J)
+      if (auto Id = releasedOnlyOnAnUndecidedBranch(Exits[I], Exits[J])) {
+        markMaybeReleased(Exits[I], *Id);
+        markMaybeReleased(Exits[J], *Id);
+      }
+  for (const PathState &Exit : Exits)
+    Listener.onExit(Exit);
   return Complete;
 }
 

@@ -230,6 +230,10 @@ private:
   void acquire(PathState &S, const clang::CallExpr *Call,
                const AcquireFunction &Fn, llvm::StringRef By);
   void release(PathState &S, ReleaseRequest R);
+  /// The objects a helper's summary says it may release at \p Call.
+  std::vector<TrackedObject *> mayBeReleased(PathState &S,
+                                             const clang::CallExpr *Call,
+                                             const struct ReleasedLocation &R);
   /// For a release whose argument is no tracked object: the object its key
   /// or handle names, if one does.
   Value keyedObject(PathState &S, ReleaseRequest &R, Value V);

@@ -65,8 +65,17 @@ void PathState::collectUnreachable() {
       Live.insert(V.Object);
   if (Returned.isObject())
     Live.insert(Returned.Object);
+  // A registration (misc_register(), request_irq(), ...) returns a status,
+  // not a pointer: it stays reachable by its key or its family, whatever
+  // becomes of the status; released, it stays to say so (a second release
+  // is a double free, and a path that skipped the release differs).
+  auto ReachedByKey = [](const TrackedObject &Obj) {
+    return Obj.Acquirer && Obj.Acquirer->Returns != AcquireResult::Pointer;
+  };
   for (auto It = Objects.begin(); It != Objects.end();)
-    It = Live.contains(It->first) ? std::next(It) : Objects.erase(It);
+    It = Live.contains(It->first) || ReachedByKey(It->second)
+             ? std::next(It)
+             : Objects.erase(It);
 }
 
 bool PathState::sameTypestate(const PathState &O) const {

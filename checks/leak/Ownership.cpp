@@ -60,10 +60,14 @@ llvm::DenseSet<ObjectId> keptObjects(const PathState &S, bool CountStores) {
   else if (S.Returned.isInt())
     Kept.insert(S.Returned.Int.DerivedFrom.begin(),
                 S.Returned.Int.DerivedFrom.end());
+  // A key-named resource is reachable by its key, and a registration that
+  // returns only a status (register_chrdev()) by its family: outside a
+  // failing setup, the module keeps them.
   if (CountStores)
     for (const auto &[Id, Obj] : S.Objects)
-      if (Obj.Acquirer && Obj.Acquirer->KeyArg)
-        Kept.insert(Id); // a key-named resource is reachable by its key
+      if (Obj.Acquirer && (Obj.Acquirer->KeyArg ||
+                           Obj.Acquirer->Returns != AcquireResult::Pointer))
+        Kept.insert(Id);
   // Objects hang off other objects through field paths: priv->buf lives as
   // long as priv does.
   bool Changed = true;
@@ -121,8 +125,10 @@ leakedAtExit(const PathState &S, const ExitKind &Exit, bool CountStores) {
   llvm::DenseSet<ObjectId> Kept = keptObjects(S, CountStores);
   std::vector<std::pair<ObjectId, const TrackedObject *>> Leaked;
   for (const auto &[Id, Obj] : S.Objects)
+    // A status nothing has tested yet (register_chrdev(major, ...) != 0
+    // may be success or failure) proves no acquisition.
     if (isOwnedHere(Obj) && !Kept.contains(Id) && Id != Exit.Guard &&
-        !(Obj.Family && Obj.Family->SelfReleasing))
+        !Obj.Pending && !(Obj.Family && Obj.Family->SelfReleasing))
       Leaked.push_back({Id, &Obj});
   return Leaked;
 }
