@@ -220,3 +220,49 @@ TEST(Analysis, EmptyCommandLineIsAFailureNotACrash) {
     EXPECT_NE(R.CompilerErrors.find("empty command line"), std::string::npos);
   }
 }
+
+TEST(Analysis, AFunctionCutShortByTheStateBoundIsSaid) {
+  // 40 registrations, each followed by a step that may fail: more paths
+  // reach the error labels than the engine keeps per block.
+  std::string Source = "#include <linux/module.h>\n#include <linux/miscdevice.h>\n"
+                       "int step(int);\n";
+  const int N = 40;
+  for (int I = 0; I < N; ++I)
+    Source += "static struct miscdevice m" + std::to_string(I) +
+              " = { .minor = MISC_DYNAMIC_MINOR, .name = \"m\" };\n";
+  Source += "static int __init l_init(void)\n{\n\tint ret;\n";
+  for (int I = 0; I < N; ++I) {
+    std::string S = std::to_string(I);
+    Source += "\tret = misc_register(&m" + S + ");\n\tif (ret)\n\t\tgoto e" + S +
+              ";\n\tret = step(" + S + ");\n\tif (ret)\n\t\tgoto f" + S + ";\n";
+  }
+  Source += "\treturn 0;\n";
+  for (int I = N - 1; I >= 0; --I)
+    Source += "f" + std::to_string(I) + ":\n\tmisc_deregister(&m" +
+              std::to_string(I) + ");\ne" + std::to_string(I) + ":\n";
+  Source += "\treturn ret;\n}\nmodule_init(l_init);\n";
+  llvm::SmallString<128> Path;
+  int FD = 0;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("ladder", "c", FD, Path));
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Source;
+  }
+  UnitResult R = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
+  llvm::sys::fs::remove(Path);
+  ASSERT_FALSE(R.ParseFailed) << R.CompilerErrors;
+  ASSERT_EQ(R.Incomplete.size(), 1u);
+  EXPECT_EQ(R.Incomplete[0].Function, "l_init");
+  EXPECT_GT(R.Incomplete[0].DroppedPaths, 0u);
+  EXPECT_FALSE(R.Incomplete[0].OutOfBudget);
+  EXPECT_EQ(R.Incomplete[0].Where.File, std::string(Path));
+}
+
+TEST(Analysis, SmallFunctionsAreComplete) {
+  UnitResult R = analyzeUnit(
+      bundledHeadersUnit(std::string(KMODLINT_TESTDATA_DIR) +
+                         "/checks/leak/error-path.c"),
+      AnalysisOptions());
+  ASSERT_FALSE(R.ParseFailed);
+  EXPECT_TRUE(R.Incomplete.empty());
+}

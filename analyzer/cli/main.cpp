@@ -296,13 +296,14 @@ static std::vector<RuleInfo> ruleInfos() {
 
 static void writeOutput(llvm::raw_ostream &Out,
                         const std::vector<Finding> &Findings,
-                        llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
+                        llvm::ArrayRef<std::pair<std::string, std::string>> Failures,
+                        llvm::ArrayRef<ToolNotice> Notices) {
   switch (Format) {
   case OutputFormat::Json:
     writeJson(Out, Findings, Failures);
     break;
   case OutputFormat::Sarif:
-    writeSarif(Out, Findings, ruleInfos(), ToolVersion, Failures);
+    writeSarif(Out, Findings, ruleInfos(), ToolVersion, Failures, Notices);
     break;
   case OutputFormat::Text:
     writeText(Out, Findings);
@@ -492,6 +493,15 @@ static std::vector<UnitResult> analyzeWithProgress(const ConfiguredUnits &Run,
   return Results;
 }
 
+static std::string incompleteMessage(const IncompleteFunction &I) {
+  return I.Function + "() was not analyzed completely (" +
+         (I.OutOfBudget ? std::string("the path budget ran out")
+                        : std::to_string(I.DroppedPaths) +
+                              " paths past the per-block bound were not "
+                              "followed") +
+         "); findings on those paths are missing";
+}
+
 static void printVerboseUnit(const UnitResult &R, const Config &C) {
   llvm::errs() << "kmodlint: " << R.File << ": " << describeInputMode(R.Mode)
                << ", kernel "
@@ -502,6 +512,9 @@ static void printVerboseUnit(const UnitResult &R, const Config &C) {
                << llvm::format("%.3f", R.Seconds) << " s\n";
   for (const std::string &Flag : R.DroppedFlags)
     llvm::errs() << "kmodlint:   dropped compiler flag " << Flag << "\n";
+  for (const IncompleteFunction &I : R.Incomplete)
+    llvm::errs() << "kmodlint:   " << I.Where.File << ":" << I.Where.Line
+                 << ": " << incompleteMessage(I) << "\n";
 }
 
 /// Every unit's findings after excludes, --diff and severities, with the
@@ -509,6 +522,7 @@ static void printVerboseUnit(const UnitResult &R, const Config &C) {
 struct CollectedFindings {
   std::vector<Finding> Findings;
   std::vector<std::pair<std::string, std::string>> Failures;
+  std::vector<ToolNotice> Notices;
   unsigned Suppressed = 0, OutsideDiff = 0;
 };
 
@@ -528,6 +542,8 @@ static CollectedFindings collectFindings(const std::vector<UnitResult> &Results,
     }
     if (Verbose)
       printVerboseUnit(R, C);
+    for (const IncompleteFunction &I : R.Incomplete)
+      Out.Notices.push_back({I.Where, incompleteMessage(I)});
     for (Finding F : R.Findings) {
       // A finding in a header the config excludes is not the file's to fix.
       if (C.excludes(F.Where.File))
@@ -580,7 +596,7 @@ static llvm::Expected<unsigned> emitOutputs(CollectedFindings &Found,
   // As Kbuild's checker, findings go to stderr like sparse's and the
   // compiler's: `make -s` sends the checker's stdout to /dev/null.
   writeOutput(In.Output ? *In.Output : Kbuild ? llvm::errs() : llvm::outs(),
-              Findings, Found.Failures);
+              Findings, Found.Failures, Found.Notices);
   if (Fix) {
     FixOutcome Outcome = applyFixes(Findings, llvm::errs());
     if (!Quiet)

@@ -317,6 +317,7 @@ static void markMaybeReleased(PathState &S, ObjectId Id) {
 bool PathEngine::run(const clang::FunctionDecl *FD) {
   if (!FD || !FD->hasBody())
     return false;
+  DroppedPaths = 0;
   ObjectIds.clear();
   // The CFG through an AnalysisDeclContext, so that clang's LiveVariables
   // runs on the very same graph.
@@ -353,8 +354,10 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
 
     // Past the bound a path is dropped, never joined: we would rather miss
     // a bug than report one on a path that does not exist.
-    if (States.size() >= Limits.MaxStatesPerBlock)
+    if (States.size() >= Limits.MaxStatesPerBlock) {
+      ++DroppedPaths;
       return;
+    }
     States.push_back(S);
     Work.emplace_back(B, std::move(S));
   };

@@ -174,6 +174,11 @@ public:
   /// They split states, so the checks' runs leave them out.
   bool ForSummary = false;
 
+  /// Paths not followed because a block already had
+  /// EngineLimits::MaxStatesPerBlock states: what they would have found is
+  /// missing. run() resets it.
+  unsigned droppedPaths() const { return DroppedPaths; }
+
   /// Runs the engine over \p FD's body. Returns false when the function has
   /// no body or the budget ran out before every path was explored.
   bool run(const clang::FunctionDecl *FD);
@@ -309,6 +314,7 @@ private:
                           const clang::CFGBlock *Block);
   llvm::StringMap<ObjectId> ObjectIds;
   unsigned Renamed = 0;
+  unsigned DroppedPaths = 0;
 };
 
 } // namespace kmodlint

@@ -131,13 +131,19 @@ public:
       Context.Function = FD;
       PathEngine Engine(TU, Dispatcher);
       Engine.StartsInCallbackContext = true;
-      Engine.run(FD);
+      bool Complete = Engine.run(FD);
+      if (!Complete || Engine.droppedPaths())
+        Result.Incomplete.push_back({FD->getNameAsString(),
+                                     Context.point(FD->getLocation()),
+                                     Engine.droppedPaths(), !Complete});
     }
     Context.Function = nullptr;
     for (Check *C : Enabled)
       C->onTranslationUnitEnd(Context);
     for (Finding &F : Result.Findings)
       makePathsAbsolute(F);
+    for (IncompleteFunction &I : Result.Incomplete)
+      makeAbsolute(I.Where.File);
     sortAndUnique(Result.Findings);
     std::vector<SourcePoint> Used;
     Result.Suppressed = applySuppressions(Result.Findings, &Used);
@@ -160,18 +166,19 @@ private:
 
   /// Findings name files absolutely: baselines, --diff and SARIF compare
   /// them with paths from elsewhere, whatever the TU's working directory.
+  void makeAbsolute(std::string &Path) const {
+    if (Path.empty())
+      return;
+    llvm::vfs::FileSystem &FS = CI.getFileManager().getVirtualFileSystem();
+    llvm::SmallString<256> P(Path);
+    if (!llvm::sys::path::is_absolute(P) && FS.makeAbsolute(P))
+      return;
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    Path = std::string(P);
+  }
+
   void makePathsAbsolute(Finding &F) const {
-    llvm::vfs::FileSystem &FS =
-        CI.getFileManager().getVirtualFileSystem();
-    auto Absolute = [&](std::string &Path) {
-      if (Path.empty())
-        return;
-      llvm::SmallString<256> P(Path);
-      if (!llvm::sys::path::is_absolute(P) && FS.makeAbsolute(P))
-        return;
-      llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-      Path = std::string(P);
-    };
+    auto Absolute = [&](std::string &Path) { makeAbsolute(Path); };
     Absolute(F.Where.File);
     for (PathNote &N : F.Notes)
       Absolute(N.Where.File);

@@ -21,6 +21,15 @@ struct AnalysisOptions {
   bool ReportUnusedSuppressions = false;
 };
 
+/// A function the engine did not walk completely: findings on the paths it
+/// left out are missing (said under --verbose and in SARIF's notifications).
+struct IncompleteFunction {
+  std::string Function;
+  SourcePoint Where;
+  unsigned DroppedPaths = 0; ///< past the per-block state bound
+  bool OutOfBudget = false;  ///< the block-visit budget ran out
+};
+
 struct UnitResult {
   std::string File;
   InputMode Mode = InputMode::CompileDatabase;
@@ -29,6 +38,7 @@ struct UnitResult {
   unsigned KernelVersion = 0; ///< what the TU's LINUX_VERSION_CODE was
   std::vector<std::string> DroppedFlags;
   std::vector<Finding> Findings;
+  std::vector<IncompleteFunction> Incomplete;
   unsigned Suppressed = 0; ///< findings an inline comment suppressed
   double Seconds = 0;
 };

@@ -40,9 +40,12 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
 /// \p Failures are the files kmodlint could not analyze (file, compiler
 /// errors): the run's invocation reports them, so a CI view shows that the
 /// results are incomplete.
+/// \p Notices (functions not analyzed completely) become warning
+/// notifications with their location.
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 llvm::ArrayRef<RuleInfo> Rules, llvm::StringRef ToolVersion,
-                llvm::ArrayRef<std::pair<std::string, std::string>> Failures);
+                llvm::ArrayRef<std::pair<std::string, std::string>> Failures,
+                llvm::ArrayRef<ToolNotice> Notices = {});
 
 /// The findings that carry a fix, as clang-apply-replacements YAML (what
 /// clang-tidy --export-fixes writes).

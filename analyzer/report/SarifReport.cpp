@@ -80,7 +80,8 @@ llvm::StringRef level(Severity S) {
 /// analyzed; each such file is an error notification with clang's errors.
 llvm::json::Object
 invocation(const ArtifactLocations &Artifacts,
-           llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
+           llvm::ArrayRef<std::pair<std::string, std::string>> Failures,
+           llvm::ArrayRef<ToolNotice> Notices) {
   llvm::json::Array Notifications;
   for (const auto &[File, Errors] : Failures)
     Notifications.push_back(llvm::json::Object{
@@ -92,6 +93,16 @@ invocation(const ArtifactLocations &Artifacts,
          llvm::json::Array{llvm::json::Object{
              {"physicalLocation",
               llvm::json::Object{{"artifactLocation", Artifacts(File)}}}}}}});
+  for (const ToolNotice &N : Notices)
+    Notifications.push_back(llvm::json::Object{
+        {"level", "warning"},
+        {"message", message(N.Message)},
+        {"locations",
+         llvm::json::Array{llvm::json::Object{
+             {"physicalLocation",
+              llvm::json::Object{
+                  {"artifactLocation", Artifacts(N.Where.File)},
+                  {"region", llvm::json::Object{{"startLine", N.Where.Line}}}}}}}}});
   llvm::json::Object Invocation{{"executionSuccessful", Failures.empty()}};
   if (!Notifications.empty())
     Invocation["toolExecutionNotifications"] = std::move(Notifications);
@@ -125,7 +136,8 @@ std::string RuleInfo::fullDescription() const {
 
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 llvm::ArrayRef<RuleInfo> Rules, llvm::StringRef ToolVersion,
-                llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
+                llvm::ArrayRef<std::pair<std::string, std::string>> Failures,
+                llvm::ArrayRef<ToolNotice> Notices) {
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
   ArtifactLocations Artifacts(Cwd);
@@ -217,7 +229,7 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
            {"%SRCROOT%",
             llvm::json::Object{
                 {"uri", ArtifactLocations::fileUri(Cwd) + "/"}}}}},
-      {"invocations", llvm::json::Array{invocation(Artifacts, Failures)}},
+      {"invocations", llvm::json::Array{invocation(Artifacts, Failures, Notices)}},
       {"results", std::move(Results)}};
   llvm::json::Value Root = llvm::json::Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

@@ -16,6 +16,13 @@
 
 namespace kmodlint {
 
+/// Something a run says about its own completeness (a function the engine
+/// did not walk completely): SARIF's toolExecutionNotifications.
+struct ToolNotice {
+  SourcePoint Where;
+  std::string Message;
+};
+
 /// One step of the path that leads to a finding.
 struct PathNote {
   SourcePoint Where;
