@@ -377,14 +377,53 @@ struct RunInputs {
   std::optional<ChangedLines> Changed;
 };
 
-static llvm::Expected<RunInputs> openRunInputs(llvm::StringRef Cwd) {
-  RunInputs In;
-  if (!BaselineFile.empty()) {
-    auto Read = readBaseline(BaselineFile);
-    if (!Read)
-      return Read.takeError();
-    In.Known = std::move(*Read);
+/// The files kmodlint writes (-o, --export-fixes, --write-baseline) must not
+/// be one it reads, or one another output writes: it would empty an input
+/// before reading it (`-o a.c a.c`, `-o base.json --baseline base.json`).
+static llvm::Error refuseOverwritingInputs(llvm::ArrayRef<std::string> Inputs) {
+  std::vector<std::pair<const char *, std::string>> Outputs;
+  for (auto [Option, Path] : {std::pair{"-o", &OutputFile},
+                              std::pair{"--export-fixes", &ExportFixes},
+                              std::pair{"--write-baseline", &WriteBaselineFile}})
+    if (!Path->empty())
+      Outputs.push_back({Option, *Path});
+  auto Same = [](const std::string &A, const std::string &B) {
+    bool Equivalent = false;
+    return !llvm::sys::fs::equivalent(A, B, Equivalent) && Equivalent;
+  };
+  for (size_t I = 0; I < Outputs.size(); ++I) {
+    for (const std::string &Input : Inputs)
+      if (Same(Outputs[I].second, Input))
+        return usageError(llvm::Twine(Outputs[I].first) + " " +
+                          Outputs[I].second +
+                          " is also an input of this run; refusing to "
+                          "overwrite it");
+    for (size_t J = I + 1; J < Outputs.size(); ++J)
+      if (Outputs[I].second == Outputs[J].second ||
+          Same(Outputs[I].second, Outputs[J].second))
+        return usageError(llvm::Twine(Outputs[I].first) + " and " +
+                          Outputs[J].first + " name the same file " +
+                          Outputs[I].second);
   }
+  return llvm::Error::success();
+}
+
+/// What this run reads: the named files, the baseline, the config, the
+/// compile database and every unit's source.
+static std::vector<std::string>
+runInputs(llvm::ArrayRef<AnalysisUnit> Units) {
+  std::vector<std::string> Inputs(SourcePaths.begin(), SourcePaths.end());
+  for (const std::string *Path : {&BaselineFile, &ConfigFile})
+    if (!Path->empty())
+      Inputs.push_back(*Path);
+  if (!BuildPath.empty())
+    Inputs.push_back(BuildPath + "/compile_commands.json");
+  for (const AnalysisUnit &Unit : Units)
+    Inputs.push_back(absolutePath(Unit.Directory, Unit.File));
+  return Inputs;
+}
+
+static llvm::Error openOutputs(RunInputs &In) {
   for (auto [Path, Stream] : {std::pair{&OutputFile, &In.Output},
                               std::pair{&ExportFixes, &In.Fixes}}) {
     if (Path->empty())
@@ -393,6 +432,17 @@ static llvm::Expected<RunInputs> openRunInputs(llvm::StringRef Cwd) {
     *Stream = std::make_unique<llvm::raw_fd_ostream>(*Path, EC);
     if (EC)
       return usageError("cannot write " + *Path + ": " + EC.message());
+  }
+  return llvm::Error::success();
+}
+
+static llvm::Expected<RunInputs> openRunInputs(llvm::StringRef Cwd) {
+  RunInputs In;
+  if (!BaselineFile.empty()) {
+    auto Read = readBaseline(BaselineFile);
+    if (!Read)
+      return Read.takeError();
+    In.Known = std::move(*Read);
   }
   if (!KernelVersion.empty()) {
     auto V = parseKernelVersion(KernelVersion);
@@ -686,6 +736,10 @@ int main(int argc, const char **argv) {
     dumpClangCommands(Run->Units);
     return 0;
   }
+  if (llvm::Error E = refuseOverwritingInputs(runInputs(Run->Units)))
+    return fail(std::move(E));
+  if (llvm::Error E = openOutputs(*In))
+    return fail(std::move(E));
 
   std::vector<UnitResult> Results = analyzeWithProgress(*Run, Split.Kbuild);
   CollectedFindings Found = collectFindings(Results, *Run, Changed);

@@ -223,6 +223,20 @@ expect "--checks: a misspelt check is an error (exit 2)" \
   bash -c "[ \$(cat rc.txt) = 2 ] && grep -q \"'-leek.local' matches no check\" err.txt"
 run --baseline /nonexistent/b.json "$T/release/mismatch.c"
 expect "--baseline: an unreadable file is an error (exit 2)" bash -c "[ \$(cat rc.txt) = 2 ] && [ ! -s out.txt ]"
+# An output that is also an input is refused before anything is written.
+cp "$T/release/mismatch.c" self.c
+before=$(md5sum < self.c)
+run -o self.c self.c
+expect "-o onto the analyzed file is refused and the file is intact (exit 2)" \
+  bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'also an input' err.txt && [ \"\$(md5sum < self.c)\" = '$before' ]"
+run --format=json -o known.json self.c
+cp known.json known.before
+run -o known.json --baseline known.json self.c
+expect "-o onto the --baseline file is refused and the baseline is intact" \
+  bash -c "[ \$(cat rc.txt) = 2 ] && cmp -s known.json known.before"
+run --export-fixes same.yaml -o same.yaml self.c
+expect "two outputs naming one file are refused" \
+  bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'name the same file' err.txt"
 run "$root/examples"
 expect "a directory argument says so (exit 2)" bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'is a directory' err.txt"
 run --diff-base=--output=injected
