@@ -67,3 +67,20 @@ TEST(CompilerFlags, KnownListMatchesPrefixes) {
   EXPECT_TRUE(isKnownGccOnlyFlag("-mindirect-branch=thunk"));
   EXPECT_FALSE(isKnownGccOnlyFlag("-mno-red-zone"));
 }
+
+TEST(CompilerFlags, DropsOptionsThatWriteFilesWithTheirValues) {
+  std::vector<std::string> Argv = {
+      "gcc", "-c", "-O2", "-MJ", "frag.json", "-MJjoined.json",
+      "--serialize-diagnostics", "d.dia", "-fmodules",
+      "-fmodules-cache-path=/tmp/mc", "-Xclang", "-dependency-file",
+      "-Xclang", "deps.d", "-Xclang", "-stats-file=st.txt", "-Xclang",
+      "-header-include-file", "-Xclang", "h.txt", "-Xclang", "-dependency-dot",
+      "-Xclang", "g.dot", "-Xclang", "-fno-builtin", "-DKEEP=1", "a.c"};
+  SanitizedFlags Out = sanitizeCompilerFlags(Argv);
+  std::vector<std::string> Kept(Out.Args.begin(), Out.Args.end() - 2);
+  EXPECT_EQ(Kept, (std::vector<std::string>{"gcc", "-c", "-O2", "-Xclang",
+                                            "-fno-builtin", "-DKEEP=1",
+                                            "a.c"}));
+  for (const char *Written : {"frag.json", "d.dia", "deps.d", "h.txt", "g.dot"})
+    EXPECT_TRUE(llvm::is_contained(Out.Dropped, Written)) << Written;
+}

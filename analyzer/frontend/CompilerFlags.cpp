@@ -2,6 +2,7 @@
 #include "analyzer/frontend/CompilerFlags.h"
 
 #include "clang/Driver/Options.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
@@ -58,14 +59,90 @@ static llvm::StringSet<> unknownToClang(llvm::ArrayRef<std::string> Args) {
   return Unknown;
 }
 
+/// Whether option \p ID makes clang write a file of its own (a
+/// compilation-database fragment, serialized diagnostics, a module cache,
+/// dependency or header lists, statistics). Analysis must write nothing.
+static bool writesFiles(unsigned ID) {
+  namespace O = clang::driver::options;
+  switch (ID) {
+  case O::OPT_MJ:
+  case O::OPT__serialize_diags:
+  case O::OPT_diagnostic_serialized_file:
+  case O::OPT_fmodules:
+  case O::OPT_fmodules_cache_path:
+  case O::OPT_dependency_file:
+  case O::OPT_dependency_dot:
+  case O::OPT_header_include_file:
+  case O::OPT_stats_file:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// The indices (into \p CommandLine) of file-writing options and their
+/// values, as clang's own option tables parse them: driver options
+/// (-MJ path, --serialize-diagnostics path, -fmodules-cache-path=...) and
+/// cc1 options passed as -Xclang pairs (-Xclang -dependency-file -Xclang f).
+static llvm::DenseSet<size_t>
+fileWritingArgs(llvm::ArrayRef<std::string> CommandLine) {
+  const llvm::opt::OptTable &Table = clang::driver::getDriverOptTable();
+  std::vector<const char *> Argv;
+  for (const std::string &A : CommandLine.drop_front())
+    Argv.push_back(A.c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Driver = Table.ParseArgs(
+      Argv, MissingIndex, MissingCount,
+      llvm::opt::Visibility(clang::driver::options::ClangOption));
+  llvm::DenseSet<size_t> Drop;
+  std::vector<const char *> Cc1Argv;
+  std::vector<size_t> Cc1Index; // driver index of each -Xclang value
+  for (const llvm::opt::Arg *A : Driver) {
+    unsigned First = A->getIndex(), Count = 1 + A->getNumValues();
+    if (A->getOption().getKind() == llvm::opt::Option::JoinedClass ||
+        (A->getNumValues() && llvm::StringRef(Argv[First]).size() >
+                                  A->getSpelling().size()))
+      Count = 1; // the value is part of the option's own argument
+    if (A->getOption().matches(clang::driver::options::OPT_Xclang)) {
+      Cc1Argv.push_back(A->getValue());
+      Cc1Index.push_back(First + 2); // +1 for the compiler, +1 for -Xclang
+      continue;
+    }
+    if (writesFiles(A->getOption().getID()))
+      for (unsigned I = 0; I < Count; ++I)
+        Drop.insert(First + I + 1); // +1: CommandLine[0] is the compiler
+  }
+  llvm::opt::InputArgList Cc1 = Table.ParseArgs(
+      Cc1Argv, MissingIndex, MissingCount,
+      llvm::opt::Visibility(clang::driver::options::CC1Option));
+  for (const llvm::opt::Arg *A : Cc1) {
+    if (!writesFiles(A->getOption().getID()))
+      continue;
+    unsigned Count = 1 + A->getNumValues();
+    if (A->getOption().getKind() == llvm::opt::Option::JoinedClass)
+      Count = 1;
+    for (unsigned I = 0; I < Count && A->getIndex() + I < Cc1Index.size(); ++I) {
+      size_t Value = Cc1Index[A->getIndex() + I];
+      Drop.insert(Value);     // the -Xclang value
+      Drop.insert(Value - 1); // and its -Xclang
+    }
+  }
+  return Drop;
+}
+
 SanitizedFlags sanitizeCompilerFlags(llvm::ArrayRef<std::string> CommandLine) {
   SanitizedFlags Result;
   if (CommandLine.empty())
     return Result;
   llvm::StringSet<> Unknown = unknownToClang(CommandLine);
+  llvm::DenseSet<size_t> WritesFiles = fileWritingArgs(CommandLine);
   Result.Args.push_back(CommandLine.front());
   for (size_t I = 1; I < CommandLine.size(); ++I) {
     llvm::StringRef Arg = CommandLine[I];
+    if (WritesFiles.contains(I)) {
+      Result.Dropped.push_back(Arg.str());
+      continue;
+    }
     // -Wp,-MMD,dir/.file.o.d would make us rewrite Kbuild's dependency file.
     bool Drop = Arg.starts_with("-Wp,") || isKnownGccOnlyFlag(Arg) ||
                 Unknown.contains(Arg) ||
