@@ -83,3 +83,20 @@ TEST(CompilationInputs, BundledHeadersUnitUsesTheVirtualIncludeDir) {
                       "-I" + BundledIncludeDir.str()),
             Unit.CommandLine.end());
 }
+
+TEST(CompilationInputs, ACutOrPaddedDatabaseIsAnErrorNamingIt) {
+  std::string Entry =
+      R"({"directory": "/m", "command": "gcc -c a.c", "file": "a.c"})";
+  for (std::string Text : {"[" + Entry + ", " + Entry, // no closing ]
+                           "[" + Entry + "] trailing"}) {
+    TempDir Dir;
+    Dir.file("compile_commands.json", Text);
+    auto Units = loadDatabaseUnits(Dir.Path, {});
+    ASSERT_FALSE(bool(Units)) << Text;
+    std::string Message = llvm::toString(Units.takeError());
+    EXPECT_NE(Message.find("compile_commands.json is not valid JSON"),
+              std::string::npos)
+        << Message;
+    EXPECT_EQ(Message.find("YAML"), std::string::npos) << Message;
+  }
+}

@@ -3,6 +3,8 @@
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 namespace kmodlint {
@@ -38,6 +40,19 @@ llvm::Expected<std::vector<AnalysisUnit>>
 loadDatabaseUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Files) {
   llvm::SmallString<256> DbPath(BuildDir);
   llvm::sys::path::append(DbPath, "compile_commands.json");
+  // clang's reader is a YAML parser: a truncated file is read up to the
+  // cut and trailing garbage is ignored, so the run would silently analyze
+  // part of the build. Strict JSON first, and its error names the file.
+  if (auto Text = llvm::MemoryBuffer::getFile(DbPath)) {
+    llvm::Expected<llvm::json::Value> Parsed =
+        llvm::json::parse((*Text)->getBuffer());
+    if (!Parsed)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "%s is not valid JSON (%s); it was cut short or edited: regenerate "
+          "it with 'bear -- make ...'",
+          DbPath.c_str(), llvm::toString(Parsed.takeError()).c_str());
+  }
   std::string Error;
   auto Db = clang::tooling::JSONCompilationDatabase::loadFromFile(
       DbPath, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
