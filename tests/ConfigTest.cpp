@@ -161,6 +161,26 @@ TEST_F(ConfigFiles, ModelFilesAreRelativeToTheConfig) {
             std::string::npos);
 }
 
+TEST_F(ConfigFiles, DevicesAndHugeFilesAreNotReadAsConfigOrModel) {
+  write("dev/.kmodlint.yaml", "model_files: [/dev/zero]\n");
+  ConfigLocator Locator;
+  auto Dev = Locator.configFor(path("dev/a.c"));
+  ASSERT_FALSE(bool(Dev));
+  EXPECT_NE(llvm::toString(Dev.takeError()).find("not a regular file"),
+            std::string::npos);
+  ConfigLocator Zero("/dev/zero");
+  auto Z = Zero.configFor(path("dev/a.c"));
+  ASSERT_FALSE(bool(Z));
+  EXPECT_NE(llvm::toString(Z.takeError()).find("/dev/zero: not a regular file"),
+            std::string::npos);
+  write("big/model.yaml", std::string(17 << 20, '#'));
+  write("big/.kmodlint.yaml", "model_files: [model.yaml]\n");
+  auto Big = Locator.configFor(path("big/a.c"));
+  ASSERT_FALSE(bool(Big));
+  EXPECT_NE(llvm::toString(Big.takeError()).find("larger than 16 MiB"),
+            std::string::npos);
+}
+
 TEST(Config, DumpIsValidConfigAgain) {
   auto C = parseConfig("checks: ['*', '-gfp.flags']\nseverity: {'leak.*': error}\n"
                        "exclude: [gen/]\nmodel:\n  may_sleep: {w: why}\n",

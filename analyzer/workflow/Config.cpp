@@ -93,6 +93,32 @@ public:
 
 } // namespace
 
+/// A config or model file: a regular file of sane size. /dev/zero or a FIFO
+/// would be read forever, a huge file until memory runs out.
+static llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+readSmallTextFile(llvm::StringRef Path) {
+  constexpr uint64_t MaxBytes = 16 << 20;
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status))
+    return EC;
+  bool Null = false; // --config /dev/null: no config at all, on purpose
+  if (!llvm::sys::fs::is_regular_file(Status) &&
+      (llvm::sys::fs::equivalent(Path, "/dev/null", Null) || !Null))
+    return std::make_error_code(std::errc::invalid_argument);
+  if (Status.getSize() > MaxBytes)
+    return std::make_error_code(std::errc::file_too_large);
+  return llvm::MemoryBuffer::getFile(Path);
+}
+
+/// "not a regular file" reads better than "Invalid argument" here.
+static std::string readError(std::error_code EC) {
+  if (EC == std::errc::invalid_argument)
+    return "not a regular file (a device or a pipe?)";
+  if (EC == std::errc::file_too_large)
+    return "larger than 16 MiB, too large for a config or model";
+  return EC.message();
+}
+
 llvm::Expected<std::unique_ptr<Config>>
 parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
             llvm::StringRef Directory) {
@@ -185,11 +211,11 @@ parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
   for (const std::string &Name : C->ModelFiles) {
     llvm::SmallString<256> Path(Name);
     llvm::sys::fs::make_absolute(Directory, Path);
-    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    auto Buffer = readSmallTextFile(Path);
     if (!Buffer)
       return P.error(Root["model_files"].Mark(),
                      "cannot read model file " + Path + ": " +
-                         Buffer.getError().message());
+                         readError(Buffer.getError()));
     if (auto E = (*Extended)->extend((*Buffer)->getBuffer(), Path))
       return E;
   }
@@ -201,11 +227,11 @@ llvm::Expected<std::unique_ptr<Config>> loadConfigFile(llvm::StringRef Path) {
   llvm::SmallString<256> Absolute(Path);
   llvm::sys::fs::make_absolute(Absolute);
   llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  auto Buffer = llvm::MemoryBuffer::getFile(Absolute);
+  auto Buffer = readSmallTextFile(Absolute);
   if (!Buffer)
     return llvm::createStringError(Buffer.getError(), "cannot read config %s: %s",
                                    Absolute.c_str(),
-                                   Buffer.getError().message().c_str());
+                                   readError(Buffer.getError()).c_str());
   return parseConfig((*Buffer)->getBuffer(), Absolute,
                      llvm::sys::path::parent_path(Absolute));
 }
