@@ -45,9 +45,10 @@ std::optional<unsigned> PathEngine::parameterIndex(const clang::Expr *E) {
   return Path->parameter()->getFunctionScopeIndex();
 }
 
-static bool isMaskType(clang::QualType Type, llvm::StringRef MaskType) {
+bool PathEngine::isMaskType(clang::QualType Type, llvm::StringRef MaskType) {
   const auto *Typedef = Type->getAs<clang::TypedefType>();
-  return Typedef && Typedef->getDecl()->getName() == MaskType;
+  return Typedef && !MaskType.empty() &&
+         Typedef->getDecl()->getName() == MaskType;
 }
 
 const clang::Expr *PathEngine::gfpArgument(const clang::CallExpr *Call,

@@ -109,8 +109,7 @@ void PathEngine::transferAssign(PathState &S, const clang::Expr *LHS,
 static bool keepsConstant(const AccessPath &Path, llvm::StringRef MaskType) {
   clang::QualType Type =
       Path.Fields.empty() ? Path.Root->getType() : Path.Fields.back()->getType();
-  const auto *Typedef = Type->getAs<clang::TypedefType>();
-  return Typedef && !MaskType.empty() && Typedef->getDecl()->getName() == MaskType;
+  return PathEngine::isMaskType(Type, MaskType);
 }
 
 void PathEngine::rebind(PathState &S, const AccessPath &Path, const Value &In,

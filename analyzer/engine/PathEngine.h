@@ -197,6 +197,9 @@ public:
   /// unless the callee's parameter there is not of the mask type, then the
   /// one parameter that is (6.12's __kvmalloc_node_noprof() takes a
   /// kmem_buckets * before the mask only with CONFIG_SLAB_BUCKETS).
+  /// Whether \p Type is the gfp mask typedef (the model's gfp.mask_type;
+  /// an empty name matches nothing).
+  static bool isMaskType(clang::QualType Type, llvm::StringRef MaskType);
   static const clang::Expr *gfpArgument(const clang::CallExpr *Call,
                                         const AcquireFunction &Fn,
                                         llvm::StringRef MaskType);

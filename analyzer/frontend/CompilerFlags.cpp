@@ -41,17 +41,19 @@ bool isKnownGccOnlyFlag(llvm::StringRef Arg) {
   return llvm::is_contained(GccOnlyFlags, Arg);
 }
 
+/// \p Argv as clang's driver (or, with CC1Option, its cc1) option table
+/// reads it.
+static llvm::opt::InputArgList parseWithClangTable(
+    llvm::ArrayRef<const char *> Argv,
+    unsigned Visibility = clang::driver::options::ClangOption) {
+  unsigned MissingIndex = 0, MissingCount = 0;
+  return clang::driver::getDriverOptTable().ParseArgs(
+      Argv, MissingIndex, MissingCount, llvm::opt::Visibility(Visibility));
+}
+
 /// Options clang's driver does not know at all. Asking clang's own option
 /// table keeps us correct for gcc flags nobody listed yet.
-static llvm::StringSet<> unknownToClang(llvm::ArrayRef<std::string> Args) {
-  std::vector<const char *> Argv;
-  for (const std::string &A : Args.drop_front())
-    Argv.push_back(A.c_str());
-  unsigned MissingIndex = 0, MissingCount = 0;
-  const llvm::opt::OptTable &Table = clang::driver::getDriverOptTable();
-  llvm::opt::InputArgList Parsed = Table.ParseArgs(
-      Argv, MissingIndex, MissingCount,
-      llvm::opt::Visibility(clang::driver::options::ClangOption));
+static llvm::StringSet<> unknownToClang(const llvm::opt::InputArgList &Parsed) {
   llvm::StringSet<> Unknown;
   for (const llvm::opt::Arg *A :
        Parsed.filtered(clang::driver::options::OPT_UNKNOWN))
@@ -80,20 +82,14 @@ static bool writesFiles(unsigned ID) {
   }
 }
 
-/// The indices (into \p CommandLine) of file-writing options and their
-/// values, as clang's own option tables parse them: driver options
+/// The indices (into the command line, compiler at 0; \p Argv omits it) of
+/// file-writing options and their values, as clang's own option tables
+/// parse them: driver options
 /// (-MJ path, --serialize-diagnostics path, -fmodules-cache-path=...) and
 /// cc1 options passed as -Xclang pairs (-Xclang -dependency-file -Xclang f).
 static llvm::DenseSet<size_t>
-fileWritingArgs(llvm::ArrayRef<std::string> CommandLine) {
-  const llvm::opt::OptTable &Table = clang::driver::getDriverOptTable();
-  std::vector<const char *> Argv;
-  for (const std::string &A : CommandLine.drop_front())
-    Argv.push_back(A.c_str());
-  unsigned MissingIndex = 0, MissingCount = 0;
-  llvm::opt::InputArgList Driver = Table.ParseArgs(
-      Argv, MissingIndex, MissingCount,
-      llvm::opt::Visibility(clang::driver::options::ClangOption));
+fileWritingArgs(const llvm::opt::InputArgList &Driver,
+                llvm::ArrayRef<const char *> Argv) {
   llvm::DenseSet<size_t> Drop;
   std::vector<const char *> Cc1Argv;
   std::vector<size_t> Cc1Index; // driver index of each -Xclang value
@@ -112,9 +108,8 @@ fileWritingArgs(llvm::ArrayRef<std::string> CommandLine) {
       for (unsigned I = 0; I < Count; ++I)
         Drop.insert(First + I + 1); // +1: CommandLine[0] is the compiler
   }
-  llvm::opt::InputArgList Cc1 = Table.ParseArgs(
-      Cc1Argv, MissingIndex, MissingCount,
-      llvm::opt::Visibility(clang::driver::options::CC1Option));
+  llvm::opt::InputArgList Cc1 =
+      parseWithClangTable(Cc1Argv, clang::driver::options::CC1Option);
   for (const llvm::opt::Arg *A : Cc1) {
     if (!writesFiles(A->getOption().getID()))
       continue;
@@ -134,8 +129,13 @@ SanitizedFlags sanitizeCompilerFlags(llvm::ArrayRef<std::string> CommandLine) {
   SanitizedFlags Result;
   if (CommandLine.empty())
     return Result;
-  llvm::StringSet<> Unknown = unknownToClang(CommandLine);
-  llvm::DenseSet<size_t> WritesFiles = fileWritingArgs(CommandLine);
+  // One parse by clang's driver table serves both questions.
+  std::vector<const char *> Argv;
+  for (const std::string &A : CommandLine.drop_front())
+    Argv.push_back(A.c_str());
+  llvm::opt::InputArgList Parsed = parseWithClangTable(Argv);
+  llvm::StringSet<> Unknown = unknownToClang(Parsed);
+  llvm::DenseSet<size_t> WritesFiles = fileWritingArgs(Parsed, Argv);
   Result.Args.push_back(CommandLine.front());
   for (size_t I = 1; I < CommandLine.size(); ++I) {
     llvm::StringRef Arg = CommandLine[I];
