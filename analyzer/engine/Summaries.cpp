@@ -2,6 +2,7 @@
 #include "analyzer/engine/Summaries.h"
 #include "analyzer/engine/StoredFamilies.h"
 
+#include "clang/Basic/Stack.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include <map>
 #include <set>
@@ -351,7 +352,13 @@ const FunctionSummary *Summaries::get(const clang::FunctionDecl *FD) {
   SummaryBuilder Builder(Def, TU.Model, TU.AST.getSourceManager(), *this);
   PathEngine Engine(TU, Builder);
   Engine.ForSummary = true;
-  bool Complete = Engine.run(Def);
+  bool Complete = false;
+  // Summaries nest (get -> run -> get for each callee): generated code
+  // with thousands of helpers each calling the next would overflow the
+  // stack, so continue on a fresh one when this one runs low, as clang's
+  // Sema does for deep template instantiation.
+  clang::runWithSufficientStackSpace([] {},
+                                     [&] { Complete = Engine.run(Def); });
   InProgress.erase(Def);
   auto Summary = std::make_unique<FunctionSummary>(Builder.build());
   Summary->Function = Def->getNameAsString();

@@ -9,6 +9,7 @@
 #include "checks/Check.h"
 
 #include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/Stack.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
@@ -305,6 +306,9 @@ std::vector<std::string> clangArguments(const AnalysisUnit &Unit) {
 }
 
 UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options) {
+  // Where this thread's stack starts, for clang::runWithSufficientStackSpace
+  // (nested summaries move to a fresh stack when this one runs low).
+  clang::noteBottomOfStack();
   auto Start = std::chrono::steady_clock::now();
   UnitResult Result;
   Result.File = Unit.File;
