@@ -71,7 +71,7 @@ TEST(Config, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(errorOf("model:\n  families:\n    mydrv_buf:\n      acquire:\n"
                     "        mydrv_alloc: {gpf: 1}\n"),
             "/p/.kmodlint.yaml:5:23: unknown key 'gpf' in an acquire entry "
-            "(expected one of: gfp, fails, returns, key, consumes)");
+            "(expected one of: gfp, fails, returns, key, consumes, parent)");
 }
 
 TEST(Config, ModelExtensionAddsToTheBuiltinModel) {

@@ -37,6 +37,10 @@ std::string PathEngine::spelledCallee(const clang::CallExpr *Call,
 
 void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
                          const AcquireFunction &Fn, llvm::StringRef By) {
+  if (Fn.ParentArg && *Fn.ParentArg < Call->getNumArgs() &&
+      !Call->getArg(*Fn.ParentArg)->IgnoreParenCasts()->isNullPointerConstant(
+          TU.AST, clang::Expr::NPC_ValueDependentIsNotNull))
+    return; // the parent owns it
   const clang::SourceManager &SM = TU.AST.getSourceManager();
   // Allocations in one macro expansion (6.10+ alloc_hooks() calls the
   // allocator on two branches) are one site.

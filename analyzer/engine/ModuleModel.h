@@ -28,6 +28,9 @@ struct LifecyclePair {
   /// "module_exit function" or "remove callback".
   std::string TeardownRole;
   clang::SourceLocation DeclaredAt; ///< the module_init() or driver struct
+  /// Declared with an initcall for the built-in kernel (subsys_initcall,
+  /// builtin_platform_driver): never unloaded, so no teardown is missing.
+  bool BuiltinStyle = false;
 };
 
 /// A function the kernel calls in atomic context, and why we know.

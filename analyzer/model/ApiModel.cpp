@@ -345,7 +345,7 @@ llvm::Error ModelLoader::family(const std::string &Name,
 
 llvm::Error ModelLoader::acquirer(AllocFamily &Family, const std::string &Name,
                                   const YAML::Node &Spec) {
-  if (auto E = P.checkKeys(Spec, {"gfp", "fails", "returns", "key", "consumes"},
+  if (auto E = P.checkKeys(Spec, {"gfp", "fails", "returns", "key", "consumes", "parent"},
                            "an acquire entry"))
     return E;
   AcquireFunction Fn;
@@ -353,7 +353,8 @@ llvm::Error ModelLoader::acquirer(AllocFamily &Family, const std::string &Name,
   Fn.Family = &Family;
   for (auto [Key, Field] :
        {std::pair{"gfp", &Fn.GfpArg}, std::pair{"key", &Fn.KeyArg},
-        std::pair{"consumes", &Fn.ConsumesArg}})
+        std::pair{"consumes", &Fn.ConsumesArg},
+        std::pair{"parent", &Fn.ParentArg}})
     if (auto E = optionalIndex(Spec, Key, *Field))
       return E;
   if (Spec["fails"]) {
@@ -710,9 +711,15 @@ llvm::Error ModelLoader::cleanup(const YAML::Node &Node) {
 }
 
 llvm::Error ModelLoader::module(const YAML::Node &Node) {
-  return textFields(Node, "module",
-                    {{"init_alias", &M.Module.InitAlias},
-                     {"exit_alias", &M.Module.ExitAlias}});
+  if (auto E = P.checkKeys(Node, {"init_alias", "exit_alias", "builtin_init_macros"},
+                           "module"))
+    return E;
+  optionalText(Node, "init_alias", M.Module.InitAlias);
+  optionalText(Node, "exit_alias", M.Module.ExitAlias);
+  if (!Node["builtin_init_macros"])
+    return llvm::Error::success();
+  return P.names(Node["builtin_init_macros"], "builtin_init_macros",
+                 [&](std::string N) { M.Module.BuiltinInitMacros.insert(N); });
 }
 
 llvm::Error ModelLoader::macroInternals(const YAML::Node &Node) {

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,10 @@ struct AcquireFunction {
   std::optional<unsigned> KeyArg;
   /// krealloc(p, ...): the argument whose object the call takes over.
   std::optional<unsigned> ConsumesArg;
+  /// debugfs_create_dir(name, parent): made under a parent, the object is
+  /// the parent's (removed with it); only a NULL parent makes it the
+  /// caller's.
+  std::optional<unsigned> ParentArg;
 };
 
 struct ReleaseFunction {
@@ -202,6 +207,10 @@ struct KernelVersionSource {
 struct ModuleEntryPoints {
   std::string InitAlias; ///< init_module
   std::string ExitAlias; ///< cleanup_module
+  /// Initcall macros that become module_init() in a module
+  /// (subsys_initcall, builtin_driver): code written for the built-in
+  /// kernel, which cannot be unloaded, so no module_exit is missing.
+  std::set<std::string> BuiltinInitMacros;
 };
 
 /// Names the kernel's macros give their temporaries, to see through them.

@@ -150,6 +150,8 @@ void LifecycleCheck::onTranslationUnitEnd(CheckContext &C) {
       It->second = C.teardownReleases(*K.Pair);
     if (releases(It->second, K.Where))
       continue;
+    if (K.Pair->Teardowns.empty() && K.Pair->BuiltinStyle)
+      continue; // written for the built-in kernel: never unloaded
     Finding F;
     F.Check = id().str();
     F.Where = C.point(K.AcquireLoc);

@@ -14,6 +14,11 @@
 	static inline exitcall_t __maybe_unused __exittest(void) \
 	{ return exitfn; }                                      \
 	void cleanup_module(void) __attribute__((__alias__(#exitfn)));
+/* In a module the initcall levels are module_init()
+ * (include/linux/module.h:110-127). */
+#define subsys_initcall(fn) module_init(fn)
+#define device_initcall(fn) module_init(fn)
+#define late_initcall(fn) module_init(fn)
 #define MODULE_LICENSE(x)
 #define MODULE_AUTHOR(x)
 #define MODULE_DESCRIPTION(x)
