@@ -246,6 +246,29 @@ void PathEngine::markReleased(PathState &S, const ReleaseRequest &R,
   Obj.ReleaseLoc = TU.AST.getSourceManager().getExpansionLoc(Loc);
 }
 
+bool PathEngine::releasedAfterCall(PathState &S, const clang::CallExpr *Call,
+                                   const clang::Expr *Arg) {
+  if (!Function || !Arg->getType()->isPointerType())
+    return false;
+  const clang::Expr *Stripped = stripValuePreservingWrappers(Arg);
+  auto Path = AccessPath::of(Stripped);
+  if (!Path || !S.object(evaluate(S, Stripped)))
+    return false;
+  if (!Later)
+    Later = std::make_unique<LaterReleases>(*Function, TU.Model, TU.AST);
+  auto At = Later->releasedAfter(Call, *Path);
+  if (!At)
+    return false;
+  const clang::SourceManager &SM = TU.AST.getSourceManager();
+  llvm::StringRef Callee = calleeName(Call);
+  note(S, Call->getBeginLoc(),
+       llvm::formatv("{0} only borrows '{1}': this function releases it "
+                     "at line {2} on its main path, not only on errors",
+                     Callee.empty() ? "the call" : (Callee + "()").str(),
+                     Path->str(), SM.getExpansionLineNumber(*At)));
+  return true;
+}
+
 void PathEngine::passToCallee(PathState &S, const clang::Expr *Arg,
                               llvm::StringRef Callee) {
   const clang::Expr *Stripped = stripValuePreservingWrappers(Arg);
@@ -516,7 +539,8 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
     return false;
   std::string Name = calleeName(Call).str();
   for (unsigned Param : Summary->PassesParams)
-    if (Param < Call->getNumArgs())
+    if (Param < Call->getNumArgs() &&
+        !releasedAfterCall(S, Call, Call->getArg(Param)))
       passToCallee(S, Call->getArg(Param), Name);
   for (unsigned Param : Summary->StoresParams)
     if (Param < Call->getNumArgs()) {
@@ -712,7 +736,8 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
   if (applySummary(S, Call))
     return;
   for (const clang::Expr *Arg : Call->arguments())
-    passToCallee(S, Arg, Name);
+    if (!releasedAfterCall(S, Call, Arg))
+      passToCallee(S, Arg, Name);
   invalidateForUnknownCall(S, Call);
   // Remember whose result this is, for "assuming foo() fails" notes.
   if (!Call->getType()->isVoidType())

@@ -36,9 +36,29 @@ static const clang::Expr *fieldInit(const clang::InitListExpr *Init,
   const clang::RecordDecl *Record = Init->getType()->getAsRecordDecl();
   if (!Record)
     return nullptr;
+  if (Record->isUnion()) {
+    const clang::FieldDecl *Field = Init->getInitializedFieldInUnion();
+    if (Field && Field->isAnonymousStructOrUnion() && Init->getNumInits() == 1)
+      if (const auto *Nested =
+              llvm::dyn_cast<clang::InitListExpr>(Init->getInit(0)))
+        return fieldInit(Nested, Path);
+    if (!Field || Field->getName() != Head || Init->getNumInits() != 1)
+      return nullptr;
+    return Rest.empty() ? Init->getInit(0) : nullptr;
+  }
   for (const clang::FieldDecl *Field : Record->fields()) {
-    if (Field->getName() != Head ||
-        Field->getFieldIndex() >= Init->getNumInits())
+    if (Field->getFieldIndex() >= Init->getNumInits())
+      continue;
+    // 6.12's platform_driver has `union { remove; remove_new; }`: the
+    // members of an anonymous union or struct are the record's own.
+    if (Field->isAnonymousStructOrUnion()) {
+      if (const auto *Nested = llvm::dyn_cast<clang::InitListExpr>(
+              Init->getInit(Field->getFieldIndex())))
+        if (const clang::Expr *Value = fieldInit(Nested, Path))
+          return Value;
+      continue;
+    }
+    if (Field->getName() != Head)
       continue;
     const clang::Expr *Value = Init->getInit(Field->getFieldIndex());
     if (Rest.empty())

@@ -318,6 +318,8 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
     return false;
   DroppedPaths = 0;
   ObjectIds.clear();
+  Function = FD;
+  Later.reset();
   // The CFG through an AnalysisDeclContext, so that clang's LiveVariables
   // runs on the very same graph.
   clang::AnalysisDeclContextManager Contexts(TU.AST);

@@ -14,6 +14,7 @@
 #ifndef KMODLINT_ENGINE_PATHENGINE_H
 #define KMODLINT_ENGINE_PATHENGINE_H
 
+#include "analyzer/engine/LaterReleases.h"
 #include "analyzer/engine/PathState.h"
 #include "analyzer/model/ApiModel.h"
 #include "clang/AST/ASTContext.h"
@@ -24,6 +25,7 @@ class LiveVariables;
 }
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringMap.h"
+#include <memory>
 
 namespace kmodlint {
 
@@ -316,6 +318,14 @@ private:
   void forgetDeadIntegers(PathState &S, clang::LiveVariables &Live,
                           const clang::CFGBlock *Block);
   llvm::StringMap<ObjectId> ObjectIds;
+  const clang::FunctionDecl *Function = nullptr; ///< the one run() walks
+  /// Its releases, collected at the first unknown call that is given a
+  /// pointer (a borrowing callee is one whose argument the caller frees).
+  std::unique_ptr<LaterReleases> Later;
+  /// Whether \p Arg of \p Call is released by this function after the call
+  /// whatever the call returns: then the callee only borrowed it.
+  bool releasedAfterCall(PathState &S, const clang::CallExpr *Call,
+                         const clang::Expr *Arg);
   unsigned Renamed = 0;
   unsigned DroppedPaths = 0;
 };
