@@ -120,8 +120,19 @@ std::optional<AccessPath> AccessPath::of(const clang::Expr *E) {
 std::optional<AccessPath> AccessPath::ofAddressOrValue(const clang::Expr *E) {
   E = stripValuePreservingWrappers(E);
   if (const auto *UO = llvm::dyn_cast_or_null<clang::UnaryOperator>(E);
-      UO && UO->getOpcode() == clang::UO_AddrOf)
+      UO && UO->getOpcode() == clang::UO_AddrOf) {
+    // &groups[0] names the array `groups` decays to.
+    if (const auto *Sub = llvm::dyn_cast<clang::ArraySubscriptExpr>(
+            UO->getSubExpr()->IgnoreParens())) {
+      const auto *Decay = llvm::dyn_cast<clang::ImplicitCastExpr>(Sub->getBase());
+      const auto *Zero = llvm::dyn_cast<clang::IntegerLiteral>(
+          Sub->getIdx()->IgnoreParenImpCasts());
+      if (Decay && Decay->getCastKind() == clang::CK_ArrayToPointerDecay &&
+          Zero && Zero->getValue() == 0)
+        return of(Decay->getSubExpr());
+    }
     return of(UO->getSubExpr());
+  }
   return of(E);
 }
 

@@ -8,6 +8,7 @@
 #include "analyzer/engine/PathEngine.h"
 #include "analyzer/engine/StoredFamilies.h"
 #include "analyzer/engine/Summaries.h"
+#include "clang/AST/ParentMapContext.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
@@ -35,6 +36,72 @@ std::string PathEngine::spelledCallee(const clang::CallExpr *Call,
   return Name;
 }
 
+/// Every assignment to (or initialization of) \p Var in \p Body.
+static void assignmentsTo(const clang::VarDecl *Var, const clang::Stmt *Body,
+                          llvm::SmallVectorImpl<const clang::Expr *> &Out) {
+  if (!Body)
+    return;
+  if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(Body);
+      BO && BO->isAssignmentOp())
+    if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(
+            BO->getLHS()->IgnoreParenImpCasts());
+        Ref && Ref->getDecl() == Var)
+      Out.push_back(BO->getRHS());
+  if (const auto *Decl = llvm::dyn_cast<clang::DeclStmt>(Body))
+    for (const clang::Decl *D : Decl->decls())
+      if (D == Var && Var->getInit())
+        Out.push_back(Var->getInit());
+  for (const clang::Stmt *Child : Body->children())
+    assignmentsTo(Var, Child, Out);
+}
+
+std::optional<AccessPath>
+PathEngine::addressAssignedOnce(const clang::Expr *Key) const {
+  const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(Key->IgnoreParenImpCasts());
+  const auto *Var = Ref ? llvm::dyn_cast<clang::VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || !Var->getType()->isPointerType() ||
+      !Function)
+    return std::nullopt;
+  llvm::SmallVector<const clang::Expr *, 2> Assigned;
+  assignmentsTo(Var, Function->getBody(), Assigned);
+  if (Assigned.size() != 1)
+    return std::nullopt;
+  const auto *AddrOf =
+      llvm::dyn_cast<clang::UnaryOperator>(Assigned[0]->IgnoreParenImpCasts());
+  if (!AddrOf || AddrOf->getOpcode() != clang::UO_AddrOf)
+    return std::nullopt;
+  return AccessPath::of(AddrOf->getSubExpr());
+}
+
+/// Whether \p Call is a statement of its own (or cast to void): nothing
+/// reads what it returns.
+static bool resultDiscarded(const clang::CallExpr *Call,
+                            clang::ASTContext &AST) {
+  const clang::Stmt *Child = Call;
+  for (auto Parents = AST.getParents(*Child); Parents.size() == 1;
+       Parents = AST.getParents(*Child)) {
+    if (const auto *Cast = Parents[0].get<clang::CStyleCastExpr>())
+      return Cast->getType()->isVoidType();
+    if (const auto *E = Parents[0].get<clang::Expr>()) {
+      if (!llvm::isa<clang::ParenExpr>(E) && !llvm::isa<clang::ImplicitCastExpr>(E))
+        return false;
+      Child = E;
+      continue;
+    }
+    const clang::Stmt *Parent = Parents[0].get<clang::Stmt>();
+    if (!Parent)
+      return false;
+    if (const auto *If = llvm::dyn_cast<clang::IfStmt>(Parent))
+      return If->getCond() != Child;
+    if (const auto *Loop = llvm::dyn_cast<clang::ForStmt>(Parent))
+      return Loop->getInc() == Child || Loop->getBody() == Child;
+    return llvm::isa<clang::CompoundStmt>(Parent) ||
+           llvm::isa<clang::LabelStmt>(Parent) ||
+           llvm::isa<clang::SwitchCase>(Parent);
+  }
+  return false;
+}
+
 void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
                          const AcquireFunction &Fn, llvm::StringRef By) {
   if (Fn.ParentArg && *Fn.ParentArg < Call->getNumArgs() &&
@@ -58,6 +125,7 @@ void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
   Obj.NoteMark = S.Notes.size();
   if (Fn.KeyArg && *Fn.KeyArg < Call->getNumArgs()) {
     Obj.KeyPath = AccessPath::ofAddressOrValue(Call->getArg(*Fn.KeyArg));
+    Obj.KeyAlias = addressAssignedOnce(Call->getArg(*Fn.KeyArg));
     Obj.KeyText = keyText(Call->getArg(*Fn.KeyArg));
   }
   if (Fn.ConsumesArg && *Fn.ConsumesArg < Call->getNumArgs())
@@ -70,7 +138,9 @@ void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
     return;
   }
   Obj.MaybeNull = false;
-  Obj.Pending = true;
+  // `register_reboot_notifier(&nb);` with its status ignored: the code
+  // goes on as if it succeeded, so its error paths must undo it.
+  Obj.Pending = !resultDiscarded(Call, TU.AST);
   S.Objects[Id] = Obj;
   IntFact Status;
   Status.OriginCall = By.str();
@@ -101,7 +171,7 @@ TrackedObject *PathEngine::heldByKey(PathState &S, const ReleaseFunction &Fn,
     if (!Releases)
       continue;
     bool Matches = Fn.FamilyWide ||
-                   (Path && Obj.KeyPath == Path) ||
+                   (Path && (Obj.KeyPath == Path || Obj.KeyAlias == Path)) ||
                    (!KeyText.empty() && Obj.KeyText == KeyText);
     if (Matches && (!Found || Found->AcquireLoc < Obj.AcquireLoc)) {
       Found = &Obj;
@@ -330,6 +400,19 @@ Value PathEngine::evaluateWithOrigins(PathState &S, const clang::Expr *E) {
           From.append(It->second.Int.DerivedFrom.begin(),
                       It->second.Int.DerivedFrom.end());
       }
+      // A value loaded through a pointer (smbus->devfn, buf[i], *p) is
+      // what the memory held, not an address into the object.
+      if (const auto *Load = llvm::dyn_cast<clang::ImplicitCastExpr>(Sub);
+          Load && Load->getCastKind() == clang::CK_LValueToRValue &&
+          !Load->getType()->isPointerType()) {
+        const clang::Expr *Loaded = Load->getSubExpr()->IgnoreParens();
+        if (const auto *ME = llvm::dyn_cast<clang::MemberExpr>(Loaded);
+            (ME && ME->isArrow()) || llvm::isa<clang::ArraySubscriptExpr>(Loaded))
+          continue;
+        if (const auto *Deref = llvm::dyn_cast<clang::UnaryOperator>(Loaded);
+            Deref && Deref->getOpcode() == clang::UO_Deref)
+          continue;
+      }
     }
     for (const clang::Stmt *Child : St->children())
       Todo.push_back(Child);
@@ -514,7 +597,7 @@ PathEngine::mayBeReleased(PathState &S, const clang::CallExpr *Call,
     if (TrackedObject *Obj = S.object(S.lookup(*Path)))
       Objects.push_back(Obj);
     for (auto &[Id, Obj] : S.Objects)
-      if (Obj.KeyPath == Path)
+      if (Obj.KeyPath == Path || Obj.KeyAlias == Path)
         Objects.push_back(&Obj);
     break;
   }

@@ -258,6 +258,9 @@ private:
   TrackedObject *heldByKey(PathState &S, const ReleaseFunction &Fn,
                            const std::optional<AccessPath> &Path,
                            const std::string &KeyText, ObjectId &Id);
+  /// The path \p Key points at when it is a local pointer assigned once,
+  /// to an address (`hdl = &radio->hdl`).
+  std::optional<AccessPath> addressAssignedOnce(const clang::Expr *Key) const;
   /// A constant key's identity ("const:805"), or empty.
   std::string keyText(const clang::Expr *Key) const;
   void passToCallee(PathState &S, const clang::Expr *Arg,

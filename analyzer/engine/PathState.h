@@ -66,6 +66,9 @@ struct TrackedObject {
   /// For resources named by an argument (request_irq(irq, ...),
   /// misc_register(&misc)): that argument's access path.
   std::optional<AccessPath> KeyPath;
+  /// The key through a local pointer set once to its address (`hdl =
+  /// &radio->hdl; v4l2_ctrl_handler_init(hdl, 4);`): radio->hdl.
+  std::optional<AccessPath> KeyAlias;
   /// For keys that are constants (request_region(0x325, ...)): "const:805".
   std::string KeyText;
   /// Released as the driver data itself (kfree(i2c_get_clientdata(c))):
