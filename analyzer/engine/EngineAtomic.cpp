@@ -146,7 +146,19 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
   SleepEvent Event;
   Event.Call = Call;
   Event.Callee = spelledCallee(Call, TU.AST, Model);
-  if (auto Reason = Model.maySleep(Name)) {
+  if (auto GfpArg = Model.sleepsIfGfpArg(Name)) {
+    if (*GfpArg >= Call->getNumArgs())
+      return;
+    const clang::Expr *Gfp = Call->getArg(*GfpArg);
+    if (auto Mask = gfpValue(S, Gfp)) {
+      if (*Mask & TU.GfpDirectReclaim)
+        Event.Reason = llvm::formatv("{0} allows direct reclaim",
+                                     maskText(Gfp, TU.AST));
+    } else if (auto Outer = parameterIndex(Gfp)) {
+      Event.Reason = "the caller's gfp mask allows direct reclaim";
+      Event.IfParameterBlocks = Outer;
+    }
+  } else if (auto Reason = Model.maySleep(Name)) {
     Event.Reason = *Reason;
     Event.UnlessInInterrupt = Model.sleepsOnlyOutsideInterrupt(Name);
   } else if (const AcquireFunction *Acq = Model.findAcquire(Name)) {

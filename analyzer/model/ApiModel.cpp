@@ -607,12 +607,17 @@ llvm::Error ModelLoader::maySleep(const YAML::Node &Node) {
           M.MaySleep[Name] = Spec.as<std::string>();
           return llvm::Error::success();
         }
-        if (auto E = P.checkKeys(Spec, {"why", "unless_in_interrupt"},
+        if (auto E = P.checkKeys(Spec, {"why", "unless_in_interrupt", "gfp"},
                                  "a may_sleep entry"))
           return E;
         if (!Spec["why"])
           return P.error(Spec, "a may_sleep entry needs 'why'");
         M.MaySleep[Name] = Spec["why"].as<std::string>();
+        std::optional<unsigned> Gfp;
+        if (auto E = optionalIndex(Spec, "gfp", Gfp))
+          return E;
+        if (Gfp)
+          M.SleepsIfGfp[Name] = *Gfp;
         if (flag(Spec, "unless_in_interrupt"))
           M.SleepsOnlyOutsideInterrupt.insert(Name);
         return llvm::Error::success();
@@ -891,6 +896,13 @@ bool ApiModel::isContextTest(llvm::StringRef Name) const {
 
 bool ApiModel::sleepsOnlyOutsideInterrupt(llvm::StringRef Callee) const {
   return SleepsOnlyOutsideInterrupt.contains(canonicalName(Callee));
+}
+
+std::optional<unsigned> ApiModel::sleepsIfGfpArg(llvm::StringRef Callee) const {
+  auto It = SleepsIfGfp.find(canonicalName(Callee));
+  if (It == SleepsIfGfp.end())
+    return std::nullopt;
+  return It->second;
 }
 
 std::optional<std::string> ApiModel::maySleep(llvm::StringRef Callee) const {

@@ -266,6 +266,9 @@ public:
   /// Whether \p Callee sleeps only outside interrupt context (6.1 vfree()
   /// defers the free when in_interrupt()).
   bool sleepsOnlyOutsideInterrupt(llvm::StringRef Callee) const;
+  /// For a call that sleeps only when its gfp mask allows direct reclaim
+  /// (usb_submit_urb(urb, GFP_KERNEL), skb_clone()): that argument.
+  std::optional<unsigned> sleepsIfGfpArg(llvm::StringRef Callee) const;
 
   /// Whether \p Release may free memory of \p Family on a kernel of version
   /// \p Version (0 when the TU's version is unknown: then every versioned
@@ -313,6 +316,7 @@ private:
   llvm::StringMap<AtomicContext> AtomicGuards;
   llvm::StringMap<std::string> MaySleep;
   llvm::StringSet<> SleepsOnlyOutsideInterrupt;
+  llvm::StringMap<unsigned> SleepsIfGfp;
   GfpModel Gfp;
   CleanupPatterns Cleanup;
   KernelVersionSource Version;
