@@ -544,6 +544,9 @@ static std::vector<UnitResult> analyzeWithProgress(const ConfiguredUnits &Run,
 }
 
 static std::string incompleteMessage(const IncompleteFunction &I) {
+  if (I.TooLarge)
+    return I.Function + "() was not analyzed: its body is too large to walk "
+                        "(a macro expanding to a huge expression?)";
   return I.Function + "() was not analyzed completely (" +
          (I.OutOfBudget ? std::string("the path budget ran out")
                         : std::to_string(I.DroppedPaths) +

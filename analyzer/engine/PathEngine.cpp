@@ -313,8 +313,27 @@ static void markMaybeReleased(PathState &S, ObjectId Id) {
     It->second.PassedTo = "a cleanup taken on some paths only";
 }
 
+/// Whether \p Body has more than \p Limit statements (stops counting there).
+static bool biggerThan(const clang::Stmt *Body, unsigned Limit) {
+  llvm::SmallVector<const clang::Stmt *, 64> Todo{Body};
+  unsigned Seen = 0;
+  while (!Todo.empty()) {
+    const clang::Stmt *S = Todo.pop_back_val();
+    if (!S)
+      continue;
+    if (++Seen > Limit)
+      return true;
+    for (const clang::Stmt *Child : S->children())
+      Todo.push_back(Child);
+  }
+  return false;
+}
+
 bool PathEngine::run(const clang::FunctionDecl *FD) {
   if (!FD || !FD->hasBody())
+    return false;
+  TooLarge = biggerThan(FD->getBody(), Limits.MaxStatementsPerFunction);
+  if (TooLarge)
     return false;
   DroppedPaths = 0;
   ObjectIds.clear();

@@ -160,6 +160,10 @@ struct TranslationUnitContext {
 struct EngineLimits {
   unsigned MaxStatesPerBlock = 16;
   unsigned MaxBlockVisits = 20000;
+  /// Bodies bigger than this (a macro expanding to millions of terms) are
+  /// not walked: the CFG and its per-expression state would cost gigabytes.
+  /// The largest 6.12 driver functions have a few thousand.
+  unsigned MaxStatementsPerFunction = 100000;
 };
 
 class PathEngine {
@@ -180,6 +184,8 @@ public:
   /// EngineLimits::MaxStatesPerBlock states: what they would have found is
   /// missing. run() resets it.
   unsigned droppedPaths() const { return DroppedPaths; }
+  /// The last run() did not walk the body: EngineLimits::MaxStatementsPerFunction.
+  bool tooLarge() const { return TooLarge; }
 
   /// Runs the engine over \p FD's body. Returns false when the function has
   /// no body or the budget ran out before every path was explored.
@@ -331,6 +337,7 @@ private:
                          const clang::Expr *Arg);
   unsigned Renamed = 0;
   unsigned DroppedPaths = 0;
+  bool TooLarge = false;
 };
 
 } // namespace kmodlint

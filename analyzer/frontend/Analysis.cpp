@@ -136,7 +136,8 @@ public:
       if (!Complete || Engine.droppedPaths())
         Result.Incomplete.push_back({FD->getNameAsString(),
                                      Context.point(FD->getLocation()),
-                                     Engine.droppedPaths(), !Complete});
+                                     Engine.droppedPaths(), !Complete,
+                                     Engine.tooLarge()});
     }
     Context.Function = nullptr;
     for (Check *C : Enabled)

@@ -28,6 +28,7 @@ struct IncompleteFunction {
   SourcePoint Where;
   unsigned DroppedPaths = 0; ///< past the per-block state bound
   bool OutOfBudget = false;  ///< the block-visit budget ran out
+  bool TooLarge = false;     ///< not walked: EngineLimits::MaxStatementsPerFunction
 };
 
 struct UnitResult {

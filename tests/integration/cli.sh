@@ -330,4 +330,17 @@ run chain.c --
 expect "a chain of 3,000 helpers: the free at its end is seen (double free)" \
   bash -c "[ \$(cat rc.txt) = 1 ] && grep -q 'release.double-free' out.txt"
 
+# A macro expanding to a huge expression: the function is not walked (the
+# CFG would cost gigabytes), and --verbose says so.
+python3 - <<'PY'
+with open('huge.c', 'w') as f:
+    f.write('#define A0 x\n')
+    for i in range(1, 19):
+        f.write('#define A%d (A%d+A%d)\n' % (i, i - 1, i - 1))
+    f.write('int huge(int x) { return A18; }\n')
+PY
+run --verbose huge.c --
+expect "a 2^18-term expression: analyzed, the function named as too large" \
+  bash -c "[ \$(cat rc.txt) = 0 ] && grep -q 'huge() was not analyzed: its body is too large' err.txt"
+
 exit $failed
