@@ -408,10 +408,12 @@ static llvm::Error refuseOverwritingInputs(llvm::ArrayRef<std::string> Inputs) {
   return llvm::Error::success();
 }
 
-/// What this run reads: the named files, the baseline, the config, the
-/// compile database and every unit's source.
+/// What this run reads: the named files, the baseline, the config files
+/// (named or found) and their model files, the compile database and every
+/// unit's source.
 static std::vector<std::string>
-runInputs(llvm::ArrayRef<AnalysisUnit> Units) {
+runInputs(llvm::ArrayRef<AnalysisUnit> Units,
+          llvm::ArrayRef<const Config *> Configs) {
   std::vector<std::string> Inputs(SourcePaths.begin(), SourcePaths.end());
   for (const std::string *Path : {&BaselineFile, &ConfigFile})
     if (!Path->empty())
@@ -420,6 +422,12 @@ runInputs(llvm::ArrayRef<AnalysisUnit> Units) {
     Inputs.push_back(BuildPath + "/compile_commands.json");
   for (const AnalysisUnit &Unit : Units)
     Inputs.push_back(absolutePath(Unit.Directory, Unit.File));
+  for (const Config *C : Configs) {
+    if (!C->File.empty())
+      Inputs.push_back(C->File);
+    for (const std::string &Model : C->ModelFiles)
+      Inputs.push_back(absolutePath(C->Directory, Model));
+  }
   return Inputs;
 }
 
@@ -739,7 +747,7 @@ int main(int argc, const char **argv) {
     dumpClangCommands(Run->Units);
     return 0;
   }
-  if (llvm::Error E = refuseOverwritingInputs(runInputs(Run->Units)))
+  if (llvm::Error E = refuseOverwritingInputs(runInputs(Run->Units, Run->Configs)))
     return fail(std::move(E));
   if (llvm::Error E = openOutputs(*In))
     return fail(std::move(E));

@@ -234,6 +234,15 @@ cp known.json known.before
 run -o known.json --baseline known.json self.c
 expect "-o onto the --baseline file is refused and the baseline is intact" \
   bash -c "[ \$(cat rc.txt) = 2 ] && cmp -s known.json known.before"
+mkdir -p withmodel && cp "$T/release/mismatch.c" withmodel/m.c
+printf 'families: {}\n' > withmodel/extra.yaml
+printf 'model_files: [extra.yaml]\n' > withmodel/.kmodlint.yaml
+run -o withmodel/extra.yaml withmodel/m.c
+expect "-o onto a config's model file is refused and the model is intact" \
+  bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'also an input' err.txt && [ \"\$(cat withmodel/extra.yaml)\" = 'families: {}' ]"
+run -o withmodel/.kmodlint.yaml withmodel/m.c
+expect "-o onto the config file found for a source is refused" \
+  bash -c "[ \$(cat rc.txt) = 2 ] && grep -q '^model_files' withmodel/.kmodlint.yaml"
 run --export-fixes same.yaml -o same.yaml self.c
 expect "two outputs naming one file are refused" \
   bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'name the same file' err.txt"
