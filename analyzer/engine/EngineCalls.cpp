@@ -816,6 +816,14 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
   }
   if (Model.isBorrowingCall(Name) || Model.isDrvdataGetter(Name))
     return;
+  // device_initialize(dev): from here on the object is refcounted, and
+  // put_device() (its release callback) frees it.
+  if (auto Adopter = Model.findAdopter(Name)) {
+    if (Adopter->second < Call->getNumArgs())
+      if (TrackedObject *Obj = S.object(evaluate(S, Call->getArg(Adopter->second))))
+        Obj->Family = Adopter->first;
+    return;
+  }
   if (applySummary(S, Call))
     return;
   for (const clang::Expr *Arg : Call->arguments())

@@ -299,7 +299,7 @@ llvm::Error ModelLoader::family(const std::string &Name,
                            {"description", "managed", "sleeps",
                             "needs_direct_reclaim", "without_reclaim",
                             "self_releasing", "acquire", "release",
-                            "also_released_by"},
+                            "also_released_by", "adopt"},
                            "a family"))
     return E;
   auto Family = std::make_unique<AllocFamily>();
@@ -334,6 +334,18 @@ llvm::Error ModelLoader::family(const std::string &Name,
                        [&](const std::string &Fn, const YAML::Node &S) {
                          return compatibleRelease(*Family, Fn, S);
                        }))
+    return E;
+  if (auto E = entries(
+          Spec["adopt"], "adopt",
+          [&](const std::string &Fn, const YAML::Node &S) -> llvm::Error {
+            if (auto E = P.checkKeys(S, {"arg"}, "an adopt entry"))
+              return E;
+            std::optional<unsigned> Arg;
+            if (auto E = optionalIndex(S, "arg", Arg))
+              return E;
+            M.Adopters[Fn] = {Family.get(), Arg.value_or(0)};
+            return llvm::Error::success();
+          }))
     return E;
   // A user family with an existing name replaces the built-in one, with
   // every acquirer and release that pointed at it.
@@ -767,9 +779,23 @@ void ApiModel::forgetFamily(const AllocFamily &Old) {
       PrimaryReleaseFamily.erase(It);
       Release.erase(R.Name);
     }
+  for (auto It = Adopters.begin(); It != Adopters.end();) {
+    auto Next = std::next(It);
+    if (It->second.first == &Old)
+      Adopters.erase(It);
+    It = Next;
+  }
   llvm::erase_if(Families, [&](const std::unique_ptr<AllocFamily> &F) {
     return F.get() == &Old;
   });
+}
+
+std::optional<std::pair<const AllocFamily *, unsigned>>
+ApiModel::findAdopter(llvm::StringRef Callee) const {
+  auto It = Adopters.find(canonicalName(Callee));
+  if (It == Adopters.end())
+    return std::nullopt;
+  return It->second;
 }
 
 void ApiModel::finalize() {

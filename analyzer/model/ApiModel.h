@@ -236,6 +236,11 @@ public:
   llvm::Error extend(const YAML::Node &Root, llvm::StringRef SourceName);
 
   const AcquireFunction *findAcquire(llvm::StringRef Callee) const;
+  /// For a call that makes the object it is given one of a family
+  /// (device_initialize(dev): from then on put_device() frees it): the
+  /// family and the argument.
+  std::optional<std::pair<const AllocFamily *, unsigned>>
+  findAdopter(llvm::StringRef Callee) const;
   /// The release function named \p Callee and the family it belongs to
   /// (as primary release or as a compatible release of some family).
   const ReleaseFunction *findRelease(llvm::StringRef Callee) const;
@@ -317,6 +322,7 @@ private:
   llvm::StringMap<std::string> MaySleep;
   llvm::StringSet<> SleepsOnlyOutsideInterrupt;
   llvm::StringMap<unsigned> SleepsIfGfp;
+  llvm::StringMap<std::pair<const AllocFamily *, unsigned>> Adopters;
   GfpModel Gfp;
   CleanupPatterns Cleanup;
   KernelVersionSource Version;

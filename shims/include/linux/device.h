@@ -7,6 +7,7 @@ struct device {
 	struct device *parent;
 	void *driver_data;
 	const char *init_name;
+	void (*release)(struct device *dev);
 };
 void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp);
 static inline void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp)
@@ -23,6 +24,8 @@ static inline void *dev_get_drvdata(const struct device *dev) { return dev->driv
 static inline void dev_set_drvdata(struct device *dev, void *data) { dev->driver_data = data; }
 struct device *get_device(struct device *dev);
 void put_device(struct device *dev);
+void device_initialize(struct device *dev);
+int device_add(struct device *dev);
 void device_unregister(struct device *dev);
 __printf(2, 3) void _dev_err(const struct device *dev, const char *fmt, ...);
 __printf(2, 3) void _dev_warn(const struct device *dev, const char *fmt, ...);
