@@ -816,6 +816,13 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
   }
   if (Model.isBorrowingCall(Name) || Model.isDrvdataGetter(Name))
     return;
+  // xa_alloc(&tracker, &id, entry, ...): entry lives in the xarray now.
+  if (auto Arg = Model.containerStoreArg(Name)) {
+    if (*Arg < Call->getNumArgs())
+      S.markStored(evaluateWithOrigins(S, Call->getArg(*Arg)).objects(),
+                   Name.str() + "()'s structures", Call->getBeginLoc());
+    return;
+  }
   // device_initialize(dev): from here on the object is refcounted, and
   // put_device() (its release callback) frees it.
   if (auto Adopter = Model.findAdopter(Name)) {

@@ -270,7 +270,8 @@ public:
       return;
     }
     // Only a fresh allocation makes the helper an allocator: one already
-    // linked into a list or table is not the caller's to free.
+    // linked into a list or table (list_add(), xa_alloc()) is not the
+    // caller's to free.
     if (It == S.Objects.end() || It->second.Status != ObjectStatus::Held ||
         !It->second.Family || !It->second.acquiredHere() ||
         It->second.isStored()) {

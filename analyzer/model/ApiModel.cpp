@@ -174,6 +174,7 @@ private:
   llvm::Error conditions(const YAML::Node &Node);
   llvm::Error borrowingCalls(const YAML::Node &Node);
   llvm::Error transfersOwnership(const YAML::Node &Node);
+  llvm::Error containers(const YAML::Node &Node);
   llvm::Error drvdata(const YAML::Node &Node);
   llvm::Error drivers(const YAML::Node &Node);
   llvm::Error atomic(const YAML::Node &Node);
@@ -220,6 +221,7 @@ const ModelLoader::SectionParser ModelLoader::Sections[] = {
     {"conditions", &ModelLoader::conditions},
     {"borrowing_calls", &ModelLoader::borrowingCalls},
     {"transfers_ownership", &ModelLoader::transfersOwnership},
+    {"containers", &ModelLoader::containers},
     {"drvdata", &ModelLoader::drvdata},
     {"drivers", &ModelLoader::drivers},
     {"atomic", &ModelLoader::atomic},
@@ -466,6 +468,22 @@ llvm::Error ModelLoader::transfersOwnership(const YAML::Node &Node) {
         if (!Index)
           return Index.takeError();
         M.OwnershipTransfers[Name] = *Index;
+        return llvm::Error::success();
+      });
+}
+
+llvm::Error ModelLoader::containers(const YAML::Node &Node) {
+  return entries(
+      Node, "containers",
+      [&](const std::string &Name, const YAML::Node &Spec) -> llvm::Error {
+        if (auto E = P.checkKeys(Spec, {"arg"}, "a containers entry"))
+          return E;
+        if (!Spec["arg"])
+          return P.error(Spec, "a containers entry needs 'arg'");
+        auto Index = P.index(Spec["arg"], "arg");
+        if (!Index)
+          return Index.takeError();
+        M.ContainerStores[Name] = *Index;
         return llvm::Error::success();
       });
 }
@@ -849,6 +867,14 @@ const AllocFamily *ApiModel::findFamily(llvm::StringRef Name) const {
     if (F->Name == Name)
       return F.get();
   return nullptr;
+}
+
+std::optional<unsigned>
+ApiModel::containerStoreArg(llvm::StringRef Callee) const {
+  auto It = ContainerStores.find(canonicalName(Callee));
+  if (It == ContainerStores.end())
+    return std::nullopt;
+  return It->second;
 }
 
 std::optional<unsigned>

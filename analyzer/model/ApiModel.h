@@ -250,6 +250,9 @@ public:
   bool isBorrowingCall(llvm::StringRef Callee) const;
   /// For a call declared to take over one of its arguments: its index.
   std::optional<unsigned> ownershipTransferArg(llvm::StringRef Callee) const;
+  /// For a function that stores argument N in a kernel container
+  /// (xa_alloc(), idr_alloc()): N. The object lives there now.
+  std::optional<unsigned> containerStoreArg(llvm::StringRef Callee) const;
   std::optional<ConditionKind> conditionKind(llvm::StringRef Callee) const;
   /// For platform_set_drvdata() and friends: the stored pointer's index.
   std::optional<unsigned> drvdataSetterArg(llvm::StringRef Callee) const;
@@ -322,6 +325,7 @@ private:
   llvm::StringMap<std::string> MaySleep;
   llvm::StringSet<> SleepsOnlyOutsideInterrupt;
   llvm::StringMap<unsigned> SleepsIfGfp;
+  llvm::StringMap<unsigned> ContainerStores;
   llvm::StringMap<std::pair<const AllocFamily *, unsigned>> Adopters;
   GfpModel Gfp;
   CleanupPatterns Cleanup;
