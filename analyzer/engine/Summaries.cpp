@@ -135,7 +135,8 @@ class SummaryBuilder : public EngineListener {
 public:
   SummaryBuilder(const clang::FunctionDecl *FD, const ApiModel &Model,
                  const clang::SourceManager &SM, Summaries &Names)
-      : SM(SM), Names(Names) {
+      : SM(SM), Names(Names),
+        ReturnsPointer(FD->getReturnType()->isPointerType()) {
     ReassignmentFinder Finder(Model);
     if (FD->hasBody())
       Finder.TraverseStmt(FD->getBody());
@@ -258,8 +259,13 @@ public:
 
     const Value &R = S.Returned;
     if (R.isInt() && (isSubset(R.Int.Known, IntKnowledge::NonPositive) ||
-                      R.Int.Known == IntKnowledge::NonZero))
+                      R.Int.Known == IntKnowledge::NonZero)) {
+      // `return ERR_PTR(-ENOMEM);` after kzalloc() failed: the helper's
+      // callers test IS_ERR(), not NULL.
+      if (R.Int.Known != IntKnowledge::Zero && ReturnsPointer)
+        ReturnsErrorPointer = true;
       return; // NULL or an error value
+    }
     auto It = R.isObject() ? S.Objects.find(R.Object) : S.Objects.end();
     if (It != S.Objects.end() && It->second.IsParameter &&
         It->second.FirstPath && It->second.FirstPath->parameter()) {
@@ -305,7 +311,8 @@ public:
       Summary.ReturnedFamily = Returned->Family;
       Summary.ReturnedAcquiredBy = Returned->AcquiredBy;
       Summary.ReturnedAcquireLoc = pointOf(SM, Returned->AcquireLoc);
-      Summary.ReturnedFailure = Failure;
+      Summary.ReturnedFailure =
+          ReturnsErrorPointer ? FailureValue::ErrPtr : Failure;
     }
     return Summary;
   }
@@ -323,6 +330,8 @@ private:
   std::optional<unsigned> ReturnedParam;
   bool ReturnsOther = false;
   FailureValue Failure = FailureValue::Null;
+  bool ReturnsPointer = false;
+  bool ReturnsErrorPointer = false;
   std::optional<SleepWitness> Sleeps;
   std::map<unsigned, SleepWitness> SleepsIfParam;
 };
