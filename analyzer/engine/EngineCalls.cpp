@@ -8,7 +8,6 @@
 #include "analyzer/engine/PathEngine.h"
 #include "analyzer/engine/StoredFamilies.h"
 #include "analyzer/engine/Summaries.h"
-#include "clang/AST/ParentMapContext.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
@@ -73,33 +72,49 @@ PathEngine::addressAssignedOnce(const clang::Expr *Key) const {
   return AccessPath::of(AddrOf->getSubExpr());
 }
 
-/// Whether \p Call is a statement of its own (or cast to void): nothing
-/// reads what it returns.
-static bool resultDiscarded(const clang::CallExpr *Call,
-                            clang::ASTContext &AST) {
-  const clang::Stmt *Child = Call;
-  for (auto Parents = AST.getParents(*Child); Parents.size() == 1;
-       Parents = AST.getParents(*Child)) {
-    if (const auto *Cast = Parents[0].get<clang::CStyleCastExpr>())
-      return Cast->getType()->isVoidType();
-    if (const auto *E = Parents[0].get<clang::Expr>()) {
-      if (!llvm::isa<clang::ParenExpr>(E) && !llvm::isa<clang::ImplicitCastExpr>(E))
-        return false;
-      Child = E;
-      continue;
-    }
-    const clang::Stmt *Parent = Parents[0].get<clang::Stmt>();
-    if (!Parent)
-      return false;
-    if (const auto *If = llvm::dyn_cast<clang::IfStmt>(Parent))
-      return If->getCond() != Child;
-    if (const auto *Loop = llvm::dyn_cast<clang::ForStmt>(Parent))
-      return Loop->getInc() == Child || Loop->getBody() == Child;
-    return llvm::isa<clang::CompoundStmt>(Parent) ||
-           llvm::isa<clang::LabelStmt>(Parent) ||
-           llvm::isa<clang::SwitchCase>(Parent);
+/// Collects into \p Out the calls in \p S that are statements of their
+/// own (or cast to void): nothing reads what they return.
+static void collectDiscardedCalls(const clang::Stmt *S,
+                                  llvm::DenseSet<const clang::CallExpr *> &Out) {
+  if (!S)
+    return;
+  auto Statement = [&](const clang::Stmt *Child) {
+    const auto *E = llvm::dyn_cast_or_null<clang::Expr>(Child);
+    if (!E)
+      return;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cast = llvm::dyn_cast<clang::CStyleCastExpr>(E);
+        Cast && Cast->getType()->isVoidType())
+      E = Cast->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
+      Out.insert(Call);
+  };
+  if (const auto *Block = llvm::dyn_cast<clang::CompoundStmt>(S))
+    for (const clang::Stmt *Child : Block->body())
+      Statement(Child);
+  else if (const auto *Label = llvm::dyn_cast<clang::LabelStmt>(S))
+    Statement(Label->getSubStmt());
+  else if (const auto *If = llvm::dyn_cast<clang::IfStmt>(S)) {
+    Statement(If->getThen());
+    Statement(If->getElse());
+  } else if (const auto *Case = llvm::dyn_cast<clang::SwitchCase>(S))
+    Statement(Case->getSubStmt());
+  else if (const auto *Loop = llvm::dyn_cast<clang::ForStmt>(S)) {
+    Statement(Loop->getInc());
+    Statement(Loop->getBody());
   }
-  return false;
+  for (const clang::Stmt *Child : S->children())
+    collectDiscardedCalls(Child, Out);
+}
+
+bool PathEngine::resultDiscarded(const clang::CallExpr *Call) {
+  if (!Function)
+    return false;
+  if (!DiscardedCalls) {
+    DiscardedCalls.emplace();
+    collectDiscardedCalls(Function->getBody(), *DiscardedCalls);
+  }
+  return DiscardedCalls->count(Call);
 }
 
 void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
@@ -140,7 +155,7 @@ void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
   Obj.MaybeNull = false;
   // `register_reboot_notifier(&nb);` with its status ignored: the code
   // goes on as if it succeeded, so its error paths must undo it.
-  Obj.Pending = !resultDiscarded(Call, TU.AST);
+  Obj.Pending = !resultDiscarded(Call);
   S.Objects[Id] = Obj;
   IntFact Status;
   Status.OriginCall = By.str();

@@ -339,6 +339,7 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
   ObjectIds.clear();
   Function = FD;
   Later.reset();
+  DiscardedCalls.reset();
   // The CFG through an AnalysisDeclContext, so that clang's LiveVariables
   // runs on the very same graph.
   clang::AnalysisDeclContextManager Contexts(TU.AST);

@@ -24,6 +24,7 @@ namespace clang {
 class LiveVariables;
 }
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
 
@@ -331,6 +332,10 @@ private:
   /// Its releases, collected at the first unknown call that is given a
   /// pointer (a borrowing callee is one whose argument the caller frees).
   std::unique_ptr<LaterReleases> Later;
+  /// The calls of Function whose result nothing reads (collected once).
+  std::optional<llvm::DenseSet<const clang::CallExpr *>> DiscardedCalls;
+  /// `register_reboot_notifier(&nb);` as a statement: its status is ignored.
+  bool resultDiscarded(const clang::CallExpr *Call);
   /// Whether \p Arg of \p Call is released by this function after the call
   /// whatever the call returns: then the callee only borrowed it.
   bool releasedAfterCall(PathState &S, const clang::CallExpr *Call,
