@@ -175,6 +175,8 @@ private:
   llvm::Error borrowingCalls(const YAML::Node &Node);
   llvm::Error transfersOwnership(const YAML::Node &Node);
   llvm::Error containers(const YAML::Node &Node);
+  llvm::Error argumentEntries(const YAML::Node &Node, llvm::StringRef Section,
+                              llvm::StringMap<unsigned> &Out);
   llvm::Error drvdata(const YAML::Node &Node);
   llvm::Error drivers(const YAML::Node &Node);
   llvm::Error atomic(const YAML::Node &Node);
@@ -456,36 +458,33 @@ llvm::Error ModelLoader::borrowingCalls(const YAML::Node &Node) {
                  [&](std::string N) { M.Borrowing.insert(N); });
 }
 
-llvm::Error ModelLoader::transfersOwnership(const YAML::Node &Node) {
+/// A `{<function>: {arg: N}}` section (transfers_ownership, containers)
+/// into \p Out.
+llvm::Error ModelLoader::argumentEntries(const YAML::Node &Node,
+                                         llvm::StringRef Section,
+                                         llvm::StringMap<unsigned> &Out) {
+  std::string What = ("a " + Section + " entry").str();
   return entries(
-      Node, "transfers_ownership",
+      Node, Section,
       [&](const std::string &Name, const YAML::Node &Spec) -> llvm::Error {
-        if (auto E = P.checkKeys(Spec, {"arg"}, "a transfers_ownership entry"))
+        if (auto E = P.checkKeys(Spec, {"arg"}, What))
           return E;
         if (!Spec["arg"])
-          return P.error(Spec, "a transfers_ownership entry needs 'arg'");
+          return P.error(Spec, What + " needs 'arg'");
         auto Index = P.index(Spec["arg"], "arg");
         if (!Index)
           return Index.takeError();
-        M.OwnershipTransfers[Name] = *Index;
+        Out[Name] = *Index;
         return llvm::Error::success();
       });
 }
 
+llvm::Error ModelLoader::transfersOwnership(const YAML::Node &Node) {
+  return argumentEntries(Node, "transfers_ownership", M.OwnershipTransfers);
+}
+
 llvm::Error ModelLoader::containers(const YAML::Node &Node) {
-  return entries(
-      Node, "containers",
-      [&](const std::string &Name, const YAML::Node &Spec) -> llvm::Error {
-        if (auto E = P.checkKeys(Spec, {"arg"}, "a containers entry"))
-          return E;
-        if (!Spec["arg"])
-          return P.error(Spec, "a containers entry needs 'arg'");
-        auto Index = P.index(Spec["arg"], "arg");
-        if (!Index)
-          return Index.takeError();
-        M.ContainerStores[Name] = *Index;
-        return llvm::Error::success();
-      });
+  return argumentEntries(Node, "containers", M.ContainerStores);
 }
 
 llvm::Error ModelLoader::drvdata(const YAML::Node &Node) {
