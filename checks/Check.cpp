@@ -16,8 +16,15 @@ CheckContext::objectHistory(const TrackedObject &Obj,
                             const PathState &State) const {
   std::vector<PathNote> Notes;
   if (Obj.AcquireLoc.isValid() && !Obj.FirstPath)
-    Notes.push_back({point(Obj.AcquireLoc),
-                     llvm::formatv("allocated by {0}()", Obj.AcquiredBy)});
+    // A registration or an enabling (a status-returning acquirer) is not
+    // an allocation: "acquired by register_reboot_notifier()".
+    Notes.push_back(
+        {point(Obj.AcquireLoc),
+         llvm::formatv("{0} by {1}()",
+                       Obj.Acquirer && Obj.Acquirer->Returns != AcquireResult::Pointer
+                           ? "acquired"
+                           : "allocated",
+                       Obj.AcquiredBy)});
   if (!Obj.FamilyEvidence.empty() && Obj.FamilyEvidenceLoc)
     Notes.push_back({*Obj.FamilyEvidenceLoc, Obj.FamilyEvidence});
   // The last few assumptions since the object appeared tell the path.
