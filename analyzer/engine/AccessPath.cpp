@@ -24,6 +24,16 @@ llvm::StringRef writtenText(const clang::Expr *E, const clang::ASTContext &AST) 
       SM, AST.getLangOpts());
 }
 
+llvm::SmallVector<llvm::StringRef, 4>
+macrosExpandedAt(clang::SourceLocation Loc, const clang::ASTContext &AST) {
+  const clang::SourceManager &SM = AST.getSourceManager();
+  llvm::SmallVector<llvm::StringRef, 4> Macros;
+  for (; Loc.isMacroID(); Loc = SM.getImmediateMacroCallerLoc(Loc))
+    Macros.push_back(
+        clang::Lexer::getImmediateMacroName(Loc, SM, AST.getLangOpts()));
+  return Macros;
+}
+
 std::optional<std::pair<const clang::Expr *, const clang::FieldDecl *>>
 containerOf(const clang::Expr *E, llvm::StringRef PointerTemporary) {
   const auto *Sub = llvm::dyn_cast_or_null<clang::BinaryOperator>(

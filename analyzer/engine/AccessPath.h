@@ -59,6 +59,12 @@ llvm::StringRef expandedText(const clang::Expr *E, const clang::ASTContext &AST)
 /// (6.12's kzalloc(size, GFP_KERNEL) is itself a macro).
 llvm::StringRef writtenText(const clang::Expr *E, const clang::ASTContext &AST);
 
+/// The macros \p Loc was expanded through, innermost first (a kvzalloc()
+/// call in 6.12: __kvmalloc_node_noprof's callers kvmalloc_node_noprof,
+/// kvmalloc_node, kvmalloc, kvzalloc).
+llvm::SmallVector<llvm::StringRef, 4>
+macrosExpandedAt(clang::SourceLocation Loc, const clang::ASTContext &AST);
+
 /// \p Loc as findings show it: the presumed location (#line honoured) of
 /// its expansion; empty when \p Loc is invalid.
 SourcePoint pointOf(const clang::SourceManager &SM, clang::SourceLocation Loc);

@@ -140,6 +140,19 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
   return false;
 }
 
+void PathEngine::sleepsForMask(const clang::Expr *Gfp,
+                               std::optional<uint64_t> Mask,
+                               SleepEvent &Event) const {
+  if (Mask) {
+    if (*Mask & TU.GfpDirectReclaim)
+      Event.Reason =
+          llvm::formatv("{0} allows direct reclaim", maskText(Gfp, TU.AST));
+  } else if (auto Outer = parameterIndex(Gfp)) {
+    Event.Reason = "the caller's gfp mask allows direct reclaim";
+    Event.IfParameterBlocks = Outer;
+  }
+}
+
 void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
                              llvm::StringRef Name) {
   const ApiModel &Model = TU.Model;
@@ -150,14 +163,7 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
     if (*GfpArg >= Call->getNumArgs())
       return;
     const clang::Expr *Gfp = Call->getArg(*GfpArg);
-    if (auto Mask = gfpValue(S, Gfp)) {
-      if (*Mask & TU.GfpDirectReclaim)
-        Event.Reason = llvm::formatv("{0} allows direct reclaim",
-                                     maskText(Gfp, TU.AST));
-    } else if (auto Outer = parameterIndex(Gfp)) {
-      Event.Reason = "the caller's gfp mask allows direct reclaim";
-      Event.IfParameterBlocks = Outer;
-    }
+    sleepsForMask(Gfp, gfpValue(S, Gfp), Event);
   } else if (auto Reason = Model.maySleep(Name)) {
     Event.Reason = *Reason;
     Event.UnlessInInterrupt = Model.sleepsOnlyOutsideInterrupt(Name);
@@ -166,23 +172,15 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
     Alloc.Call = Call;
     Alloc.Fn = Acq;
     Alloc.Callee = Event.Callee;
-    std::optional<unsigned> GfpParameter;
     if (const clang::Expr *Gfp = gfpArgument(Call, *Acq, Model.gfp().MaskType)) {
       Alloc.Gfp = Gfp;
       Alloc.GfpValue = gfpValue(S, Alloc.Gfp);
-      if (!Alloc.GfpValue)
-        GfpParameter = parameterIndex(Alloc.Gfp);
       Listener.onAllocation(Alloc, S);
     }
-    if (Acq->Family && Acq->Family->Sleeps) {
+    if (Acq->Family && Acq->Family->Sleeps)
       Event.Reason = "always, whatever the gfp mask";
-    } else if (Alloc.GfpValue && (*Alloc.GfpValue & TU.GfpDirectReclaim)) {
-      Event.Reason = llvm::formatv("{0} allows direct reclaim",
-                                   maskText(Alloc.Gfp, TU.AST));
-    } else if (GfpParameter) {
-      Event.Reason = "the caller's gfp mask allows direct reclaim";
-      Event.IfParameterBlocks = GfpParameter;
-    }
+    else if (Alloc.Gfp)
+      sleepsForMask(Alloc.Gfp, Alloc.GfpValue, Event);
   } else if (const clang::FunctionDecl *Callee = Call->getDirectCallee();
              Callee && TU.FunctionSummaries && !Model.findRelease(Name)) {
     const FunctionSummary *Summary = TU.FunctionSummaries->get(Callee);
@@ -225,15 +223,9 @@ std::optional<bool> PathEngine::contextTest(const PathState &S,
                                             const clang::Expr *Cond) {
   if (S.Atomic.empty())
     return std::nullopt;
-  const clang::SourceManager &SM = TU.AST.getSourceManager();
-  clang::SourceLocation Loc = Cond->getBeginLoc();
-  while (Loc.isMacroID()) {
-    llvm::StringRef Macro =
-        clang::Lexer::getImmediateMacroName(Loc, SM, TU.AST.getLangOpts());
-    if (TU.Model.isContextTest(Macro))
-      return true;
-    Loc = SM.getImmediateMacroCallerLoc(Loc);
-  }
+  if (llvm::any_of(macrosExpandedAt(Cond->getBeginLoc(), TU.AST),
+                   [&](llvm::StringRef M) { return TU.Model.isContextTest(M); }))
+    return true;
   if (const auto *Call =
           llvm::dyn_cast<clang::CallExpr>(Cond->IgnoreParenImpCasts()))
     if (TU.Model.isContextTest(calleeName(Call)))

@@ -23,15 +23,9 @@ std::string PathEngine::spelledCallee(const clang::CallExpr *Call,
                                       const clang::ASTContext &AST,
                                       const ApiModel &Model) {
   std::string Name = Model.canonicalName(PathEngine::calleeName(Call)).str();
-  clang::SourceLocation Loc = Call->getBeginLoc();
-  const clang::SourceManager &SM = AST.getSourceManager();
-  while (Loc.isMacroID()) {
-    llvm::StringRef Macro =
-        clang::Lexer::getImmediateMacroName(Loc, SM, AST.getLangOpts());
+  for (llvm::StringRef Macro : macrosExpandedAt(Call->getBeginLoc(), AST))
     if (Model.findAcquire(Macro) || Model.findRelease(Macro))
       Name = Macro.str();
-    Loc = SM.getImmediateMacroCallerLoc(Loc);
-  }
   return Name;
 }
 
@@ -55,12 +49,21 @@ static void assignmentsTo(const clang::VarDecl *Var, const clang::Stmt *Body,
 }
 
 std::optional<AccessPath>
-PathEngine::addressAssignedOnce(const clang::Expr *Key) const {
+PathEngine::addressAssignedOnce(const clang::Expr *Key) {
   const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(Key->IgnoreParenImpCasts());
   const auto *Var = Ref ? llvm::dyn_cast<clang::VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !Var->isLocalVarDecl() || !Var->getType()->isPointerType() ||
       !Function)
     return std::nullopt;
+  // acquire() runs once per path: walk the body once per variable.
+  auto [It, New] = AddressAliases.try_emplace(Var);
+  if (New)
+    It->second = onlyAddressAssigned(Var);
+  return It->second;
+}
+
+std::optional<AccessPath>
+PathEngine::onlyAddressAssigned(const clang::VarDecl *Var) const {
   llvm::SmallVector<const clang::Expr *, 2> Assigned;
   assignmentsTo(Var, Function->getBody(), Assigned);
   if (Assigned.size() != 1)

@@ -1,11 +1,11 @@
 //===- ModuleModel.cpp - A module's lifecycle entry points ----------------===//
 #include "analyzer/engine/ModuleModel.h"
+#include "analyzer/engine/AccessPath.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace kmodlint {
@@ -70,20 +70,6 @@ static const clang::Expr *fieldInit(const clang::InitListExpr *Init,
   return nullptr;
 }
 
-/// Whether one of the macros \p Loc was expanded through has a name in
-/// \p Macros (module_init() written as subsys_initcall()).
-static bool declaredThroughAny(clang::SourceLocation Loc,
-                               const std::set<std::string> &Macros,
-                               clang::ASTContext &AST) {
-  const clang::SourceManager &SM = AST.getSourceManager();
-  for (; Loc.isMacroID(); Loc = SM.getImmediateMacroCallerLoc(Loc))
-    if (Macros.count(clang::Lexer::getImmediateMacroName(Loc, SM,
-                                                         AST.getLangOpts())
-                         .str()))
-      return true;
-  return false;
-}
-
 ModuleModel ModuleModel::build(clang::ASTContext &AST, const ApiModel &Model) {
   ModuleModel Module;
   llvm::StringMap<const clang::FunctionDecl *> ByName;
@@ -124,8 +110,11 @@ ModuleModel ModuleModel::build(clang::ASTContext &AST, const ApiModel &Model) {
     Pair.SetupRole = "module_init";
     Pair.TeardownRole = "module_exit function";
     Pair.DeclaredAt = InitAlias->getLocation();
-    Pair.BuiltinStyle = declaredThroughAny(
-        Pair.DeclaredAt, Model.moduleEntryPoints().BuiltinInitMacros, AST);
+    // module_init() written as subsys_initcall() or builtin_driver().
+    Pair.BuiltinStyle = llvm::any_of(
+        macrosExpandedAt(Pair.DeclaredAt, AST), [&](llvm::StringRef Macro) {
+          return Model.moduleEntryPoints().BuiltinInitMacros.count(Macro.str());
+        });
     Module.Pairs.push_back(Pair);
   }
   for (const clang::VarDecl *Var : DriverVars) {

@@ -340,6 +340,7 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
   Function = FD;
   Later.reset();
   DiscardedCalls.reset();
+  AddressAliases.clear();
   // The CFG through an AnalysisDeclContext, so that clang's LiveVariables
   // runs on the very same graph.
   clang::AnalysisDeclContextManager Contexts(TU.AST);

@@ -24,6 +24,7 @@ namespace clang {
 class LiveVariables;
 }
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
@@ -237,6 +238,11 @@ private:
                       llvm::StringRef Name);
   void reportSleep(PathState &S, const clang::CallExpr *Call,
                    llvm::StringRef Name);
+  /// For a call that sleeps only when its mask \p Gfp (value \p Mask when
+  /// known) allows direct reclaim: the reason it sleeps, or that it does
+  /// when the caller's gfp parameter does.
+  void sleepsForMask(const clang::Expr *Gfp, std::optional<uint64_t> Mask,
+                     SleepEvent &Event) const;
   /// A gfp mask's value: a constant, or a variable holding one.
   std::optional<uint64_t> gfpValue(PathState &S, const clang::Expr *Gfp);
   /// The index of the parameter \p E names, if it names one.
@@ -267,7 +273,8 @@ private:
                            const std::string &KeyText, ObjectId &Id);
   /// The path \p Key points at when it is a local pointer assigned once,
   /// to an address (`hdl = &radio->hdl`).
-  std::optional<AccessPath> addressAssignedOnce(const clang::Expr *Key) const;
+  std::optional<AccessPath> addressAssignedOnce(const clang::Expr *Key);
+  std::optional<AccessPath> onlyAddressAssigned(const clang::VarDecl *Var) const;
   /// A constant key's identity ("const:805"), or empty.
   std::string keyText(const clang::Expr *Key) const;
   void passToCallee(PathState &S, const clang::Expr *Arg,
@@ -332,6 +339,8 @@ private:
   /// Its releases, collected at the first unknown call that is given a
   /// pointer (a borrowing callee is one whose argument the caller frees).
   std::unique_ptr<LaterReleases> Later;
+  /// addressAssignedOnce() per local of Function (computed once each).
+  llvm::DenseMap<const clang::VarDecl *, std::optional<AccessPath>> AddressAliases;
   /// The calls of Function whose result nothing reads (collected once).
   std::optional<llvm::DenseSet<const clang::CallExpr *>> DiscardedCalls;
   /// `register_reboot_notifier(&nb);` as a statement: its status is ignored.

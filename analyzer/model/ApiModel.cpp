@@ -807,12 +807,19 @@ void ApiModel::forgetFamily(const AllocFamily &Old) {
   });
 }
 
-std::optional<std::pair<const AllocFamily *, unsigned>>
-ApiModel::findAdopter(llvm::StringRef Callee) const {
-  auto It = Adopters.find(canonicalName(Callee));
-  if (It == Adopters.end())
+/// What \p Map says of \p Key, if it has it.
+template <typename T>
+static std::optional<T> lookup(const llvm::StringMap<T> &Map,
+                               llvm::StringRef Key) {
+  auto It = Map.find(Key);
+  if (It == Map.end())
     return std::nullopt;
   return It->second;
+}
+
+std::optional<std::pair<const AllocFamily *, unsigned>>
+ApiModel::findAdopter(llvm::StringRef Callee) const {
+  return lookup(Adopters, canonicalName(Callee));
 }
 
 void ApiModel::finalize() {
@@ -870,18 +877,12 @@ const AllocFamily *ApiModel::findFamily(llvm::StringRef Name) const {
 
 std::optional<unsigned>
 ApiModel::containerStoreArg(llvm::StringRef Callee) const {
-  auto It = ContainerStores.find(canonicalName(Callee));
-  if (It == ContainerStores.end())
-    return std::nullopt;
-  return It->second;
+  return lookup(ContainerStores, canonicalName(Callee));
 }
 
 std::optional<unsigned>
 ApiModel::ownershipTransferArg(llvm::StringRef Callee) const {
-  auto It = OwnershipTransfers.find(canonicalName(Callee));
-  if (It == OwnershipTransfers.end())
-    return std::nullopt;
-  return It->second;
+  return lookup(OwnershipTransfers, canonicalName(Callee));
 }
 
 bool ApiModel::isBorrowingCall(llvm::StringRef Callee) const {
@@ -950,17 +951,11 @@ bool ApiModel::sleepsOnlyOutsideInterrupt(llvm::StringRef Callee) const {
 }
 
 std::optional<unsigned> ApiModel::sleepsIfGfpArg(llvm::StringRef Callee) const {
-  auto It = SleepsIfGfp.find(canonicalName(Callee));
-  if (It == SleepsIfGfp.end())
-    return std::nullopt;
-  return It->second;
+  return lookup(SleepsIfGfp, canonicalName(Callee));
 }
 
 std::optional<std::string> ApiModel::maySleep(llvm::StringRef Callee) const {
-  auto It = MaySleep.find(canonicalName(Callee));
-  if (It == MaySleep.end())
-    return std::nullopt;
-  return It->second;
+  return lookup(MaySleep, canonicalName(Callee));
 }
 
 const DriverStruct *ApiModel::findDriverStruct(llvm::StringRef Name) const {
