@@ -1,5 +1,6 @@
 //===- AnalysisTest.cpp - Running units: failures, parallel determinism ---===//
 #include "analyzer/frontend/Analysis.h"
+#include "analyzer/frontend/IsolatedUnits.h"
 #include "analyzer/report/Report.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -47,6 +48,55 @@ TEST(Analysis, OutputDoesNotDependOnThreads) {
   EXPECT_NE(One.find("release.mismatch"), std::string::npos);
 }
 
+// A worker process hands back findings, notes, fixes and fingerprints
+// through JSON: they must survive it unchanged.
+TEST(Analysis, IsolatedWorkersReportWhatThreadsReport) {
+  std::vector<AnalysisUnit> Units = testdataUnits();
+  std::vector<AnalysisOptions> Options(Units.size());
+  std::vector<UnitBudget> Budgets(Units.size(), DefaultUnitBudget);
+  std::vector<UnitResult> Isolated =
+      analyzeUnitsIsolated(Units, Options, Budgets, 2);
+  for (const UnitResult &R : Isolated)
+    EXPECT_FALSE(R.Failed) << R.File << ": " << R.FailureReason;
+  std::string Threads = render(analyzeUnits(Units, Options, 2));
+  EXPECT_EQ(render(Isolated), Threads);
+  EXPECT_NE(Threads.find("\"fix\""), std::string::npos);
+}
+
+TEST(Analysis, UnitResultSurvivesJson) {
+  UnitResult R;
+  R.File = "a.c";
+  R.Mode = InputMode::KbuildCheck;
+  R.KernelVersion = 0x060c00;
+  R.DroppedFlags = {"-fconserve-stack"};
+  R.Suppressed = 2;
+  R.Incomplete.push_back({"f", {"a.c", 3, 1}, 7, true, false});
+  Finding F;
+  F.Check = "leak.local";
+  F.Level = Severity::Error;
+  F.Where = {"a.c", 10, 4};
+  F.Message = "m";
+  F.Function = "f";
+  F.Notes.push_back({{"a.c", 9, 2}, "allocated by kmalloc()"});
+  F.Fix = FixIt{"a.c", 100, 6, "kvfree", "use kvfree()"};
+  F.FingerprintKey = "k";
+  R.Findings.push_back(F);
+  std::string Text;
+  llvm::raw_string_ostream(Text) << llvm::json::Value(toJSON(R));
+  auto Back = llvm::json::parse<UnitResult>(Text);
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  std::string Again;
+  llvm::raw_string_ostream(Again) << llvm::json::Value(toJSON(*Back));
+  EXPECT_EQ(Text, Again);
+  EXPECT_EQ(Back->Mode, InputMode::KbuildCheck);
+  ASSERT_EQ(Back->Findings.size(), 1u);
+  EXPECT_EQ(Back->Findings[0].fingerprint(), F.fingerprint());
+  EXPECT_EQ(Back->Findings[0].Fix->Replacement, "kvfree");
+  EXPECT_EQ(Back->Findings[0].Level, Severity::Error);
+  EXPECT_FALSE(bool(llvm::json::parse<UnitResult>(
+      "{\"file\": \"a.c\", \"mode\": 9}")));
+}
+
 TEST(Analysis, ParseFailureIsReportedWithCompilerErrors) {
   llvm::SmallString<128> Path;
   int FD = 0;
@@ -57,9 +107,9 @@ TEST(Analysis, ParseFailureIsReportedWithCompilerErrors) {
   }
   UnitResult R = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
   llvm::sys::fs::remove(Path);
-  EXPECT_TRUE(R.ParseFailed);
-  EXPECT_NE(R.CompilerErrors.find("undeclared_thing"), std::string::npos)
-      << R.CompilerErrors;
+  EXPECT_TRUE(R.Failed);
+  EXPECT_NE(R.FailureDetails.find("undeclared_thing"), std::string::npos)
+      << R.FailureDetails;
   EXPECT_TRUE(R.Findings.empty());
 }
 
@@ -118,7 +168,7 @@ TEST(Analysis, ErrorPathFixItRemovesTheLeak) {
   Write(Fixed);
   UnitResult After = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
   llvm::sys::fs::remove(Path);
-  EXPECT_FALSE(After.ParseFailed) << After.CompilerErrors;
+  EXPECT_FALSE(After.Failed) << After.FailureDetails;
   EXPECT_TRUE(After.Findings.empty());
   EXPECT_NE(Fixed.find("kfree(cfg);\n\t\treturn -EINVAL;"), std::string::npos)
       << Fixed;
@@ -211,13 +261,13 @@ TEST(Analysis, EmptyCommandLineIsAFailureNotACrash) {
   for (std::vector<std::string> CommandLine :
        {std::vector<std::string>{}, std::vector<std::string>{"  "}}) {
     AnalysisUnit Unit;
-    Unit.File = "/nonexistent/a.c";
+    Unit.File = std::string(KMODLINT_TESTDATA_DIR) + "/checks/precision_ok.c";
     Unit.Directory = "/";
     Unit.CommandLine = CommandLine;
     EXPECT_EQ(clangArguments(Unit).front(), "clang");
     UnitResult R = analyzeUnit(Unit, AnalysisOptions());
-    EXPECT_TRUE(R.ParseFailed);
-    EXPECT_NE(R.CompilerErrors.find("empty command line"), std::string::npos);
+    EXPECT_TRUE(R.Failed);
+    EXPECT_NE(R.FailureReason.find("empty command line"), std::string::npos);
   }
 }
 
@@ -250,7 +300,7 @@ TEST(Analysis, AFunctionCutShortByTheStateBoundIsSaid) {
   }
   UnitResult R = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
   llvm::sys::fs::remove(Path);
-  ASSERT_FALSE(R.ParseFailed) << R.CompilerErrors;
+  ASSERT_FALSE(R.Failed) << R.FailureDetails;
   ASSERT_EQ(R.Incomplete.size(), 1u);
   EXPECT_EQ(R.Incomplete[0].Function, "l_init");
   EXPECT_GT(R.Incomplete[0].DroppedPaths, 0u);
@@ -263,6 +313,6 @@ TEST(Analysis, SmallFunctionsAreComplete) {
       bundledHeadersUnit(std::string(KMODLINT_TESTDATA_DIR) +
                          "/checks/leak/error-path.c"),
       AnalysisOptions());
-  ASSERT_FALSE(R.ParseFailed);
+  ASSERT_FALSE(R.Failed);
   EXPECT_TRUE(R.Incomplete.empty());
 }

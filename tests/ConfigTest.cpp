@@ -59,7 +59,8 @@ TEST(Config, ChecksMayBeOneCommaSeparatedString) {
 TEST(Config, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(errorOf("checks: ['*']\nchekcs: x\n"),
             "/p/.kmodlint.yaml:2:1: unknown key 'chekcs' (expected one of: "
-            "checks, severity, exclude, model, model_files)");
+            "checks, severity, exclude, model, model_files, tu_timeout, "
+            "tu_memory)");
   EXPECT_EQ(errorOf("severity:\n  leak.*: fatal\n"),
             "/p/.kmodlint.yaml:2:11: severity must be warning or error, not "
             "'fatal'");

@@ -65,7 +65,7 @@ TEST_P(TestdataFile, FindingsMatchInlineExpectations) {
   }
 
   UnitResult Result = analyzeUnit(bundledHeadersUnit(Path), Options);
-  ASSERT_FALSE(Result.ParseFailed) << Result.CompilerErrors;
+  ASSERT_FALSE(Result.Failed) << Result.FailureDetails;
   for (const Finding &F : Result.Findings) {
     bool Matched = false;
     for (Expectation &E : Expected)

@@ -9,7 +9,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analyzer/frontend/Analysis.h"
+#include "analyzer/frontend/IsolatedUnits.h"
 #include "analyzer/report/ApplyFixes.h"
+#include "analyzer/support/OutputFile.h"
 #include "analyzer/workflow/Baseline.h"
 #include "analyzer/frontend/CompilationInputs.h"
 #include "analyzer/workflow/Config.h"
@@ -137,6 +139,17 @@ static cl::opt<bool> DumpClangCommands(
     cl::desc("Print the clang command lines kmodlint parses each file with, "
              "as a compile_commands.json, and exit"),
     cl::cat(Category));
+static cl::opt<unsigned> TuTimeout(
+    "tu-timeout",
+    cl::desc("Wall-time budget of each translation unit in seconds (default "
+             "60; 0: none); a unit over budget is reported as not analyzed"),
+    cl::value_desc("seconds"), cl::cat(Category));
+static cl::opt<unsigned> TuMemory(
+    "tu-memory",
+    cl::desc("Memory budget of each translation unit in MiB (default 2048; "
+             "0: none). With both budgets 0, units are analyzed in this "
+             "process instead of one worker process each"),
+    cl::value_desc("MiB"), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("No summary or progress line on stderr"),
                            cl::cat(Category));
@@ -252,8 +265,9 @@ selectUnits(bool Kbuild, bool HaveDashDash,
   llvm::sort(Files);
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   for (const std::string &File : Files) {
-    if (!llvm::sys::fs::exists(File))
-      return usageError(File + ": no such file");
+    llvm::sys::fs::file_status Status;
+    if (std::error_code EC = llvm::sys::fs::status(File, Status))
+      return usageError(File + ": " + EC.message());
     Out.Units.push_back(bundledHeadersUnit(File));
   }
   Out.Source = "bundled kernel API headers (no compile command given; use -p "
@@ -296,7 +310,7 @@ static std::vector<RuleInfo> ruleInfos() {
 
 static void writeOutput(llvm::raw_ostream &Out,
                         const std::vector<Finding> &Findings,
-                        llvm::ArrayRef<std::pair<std::string, std::string>> Failures,
+                        llvm::ArrayRef<UnitFailure> Failures,
                         llvm::ArrayRef<ToolNotice> Notices) {
   switch (Format) {
   case OutputFormat::Json:
@@ -372,7 +386,6 @@ static void listChecks() {
 /// analysis runs: a typo must not cost a whole run.
 struct RunInputs {
   std::optional<Baseline> Known;
-  std::unique_ptr<llvm::raw_fd_ostream> Output, Fixes;
   unsigned KernelVersionOverride = 0;
   std::optional<ChangedLines> Changed;
 };
@@ -431,16 +444,14 @@ runInputs(llvm::ArrayRef<AnalysisUnit> Units,
   return Inputs;
 }
 
-static llvm::Error openOutputs(RunInputs &In) {
-  for (auto [Path, Stream] : {std::pair{&OutputFile, &In.Output},
-                              std::pair{&ExportFixes, &In.Fixes}}) {
-    if (Path->empty())
-      continue;
-    std::error_code EC;
-    *Stream = std::make_unique<llvm::raw_fd_ostream>(*Path, EC);
-    if (EC)
-      return usageError("cannot write " + *Path + ": " + EC.message());
-  }
+/// Outputs are written at the end, whole (OutputFile.h); whether they can
+/// be is checked before the analysis, so a typo costs no run.
+static llvm::Error checkOutputs() {
+  for (const std::string *Path : {&OutputFile.getValue(), &ExportFixes.getValue(),
+                                  &WriteBaselineFile.getValue()})
+    if (!Path->empty())
+      if (llvm::Error E = checkOutputWritable(*Path))
+        return E;
   return llvm::Error::success();
 }
 
@@ -487,6 +498,9 @@ struct ConfiguredUnits {
   std::vector<AnalysisUnit> Units;
   std::vector<const Config *> Configs;
   std::vector<AnalysisOptions> Options;
+  /// Units whose config (found, not --config) is broken: a broken config
+  /// in one subtree must not stop the analysis of the others.
+  std::vector<UnitFailure> Rejected;
   unsigned Excluded = 0;
 };
 
@@ -498,6 +512,13 @@ configureUnits(std::vector<AnalysisUnit> Units, ConfigLocator &Configs,
   for (AnalysisUnit &Unit : Units) {
     std::string Path = absolutePath(Unit.Directory, Unit.File);
     auto C = Configs.configFor(Path);
+    if (!C && ConfigFile.empty()) {
+      Out.Rejected.push_back({Path,
+                              "not analyzed: its config is broken: " +
+                                  llvm::toString(C.takeError()),
+                              "", false});
+      continue;
+    }
     if (!C)
       return C.takeError();
     if ((*C)->excludes(Path)) {
@@ -531,6 +552,30 @@ static void dumpClangCommands(const std::vector<AnalysisUnit> &Units) {
                << "\n";
 }
 
+/// The unit's budget: the command line's, else its config's, else the
+/// default.
+static UnitBudget budgetFor(const Config &C) {
+  UnitBudget Budget = DefaultUnitBudget;
+  Budget.Seconds = C.TuTimeoutSeconds.value_or(Budget.Seconds);
+  Budget.MiB = C.TuMemoryMiB.value_or(Budget.MiB);
+  if (TuTimeout.getNumOccurrences())
+    Budget.Seconds = TuTimeout;
+  if (TuMemory.getNumOccurrences())
+    Budget.MiB = TuMemory;
+  return Budget;
+}
+
+/// Each unit's budget; empty when none has one (then the units run on
+/// threads of this process, as when kmodlint had no budgets).
+static std::vector<UnitBudget> unitBudgets(const ConfiguredUnits &Run) {
+  std::vector<UnitBudget> Budgets;
+  for (const Config *C : Run.Configs)
+    Budgets.push_back(budgetFor(*C));
+  if (llvm::none_of(Budgets, [](const UnitBudget &B) { return B.limited(); }))
+    Budgets.clear();
+  return Budgets;
+}
+
 static std::vector<UnitResult> analyzeWithProgress(const ConfiguredUnits &Run,
                                                    bool Kbuild) {
   bool ShowProgress =
@@ -539,13 +584,19 @@ static std::vector<UnitResult> analyzeWithProgress(const ConfiguredUnits &Run,
        (Progress == ProgressMode::Auto &&
         llvm::sys::Process::StandardErrIsDisplayed()));
   ProgressLine Line(llvm::errs(), Run.Units.size());
-  std::vector<UnitResult> Results = analyzeUnits(
-      Run.Units, Run.Options, Jobs,
-      ShowProgress ? std::function<void(const UnitResult &)>(
-                         [&](const UnitResult &R) {
-                           Line.fileDone(R.File, R.Findings.size());
-                         })
-                   : nullptr);
+  auto OnDone = ShowProgress ? std::function<void(const UnitResult &)>(
+                                   [&](const UnitResult &R) {
+                                     Line.fileDone(R.File, R.Findings.size());
+                                   })
+                             : nullptr;
+  std::vector<UnitBudget> Budgets = unitBudgets(Run);
+  std::vector<UnitResult> Results =
+      Budgets.empty()
+          ? analyzeUnits(Run.Units, Run.Options, Jobs, OnDone)
+          : analyzeUnitsIsolated(
+                Run.Units, Run.Options, Budgets,
+                llvm::hardware_concurrency(Jobs).compute_thread_count(),
+                OnDone);
   if (ShowProgress)
     Line.finish();
   return Results;
@@ -570,7 +621,10 @@ static void printVerboseUnit(const UnitResult &R, const Config &C) {
                                    : std::string("version unknown"))
                << ", config "
                << (C.File.empty() ? std::string("built-in") : C.File) << ", "
-               << llvm::format("%.3f", R.Seconds) << " s\n";
+               << llvm::format("%.3f", R.Seconds) << " s";
+  if (R.PeakMemoryKiB)
+    llvm::errs() << ", peak " << (R.PeakMemoryKiB + 1023) / 1024 << " MiB";
+  llvm::errs() << "\n";
   for (const std::string &Flag : R.DroppedFlags)
     llvm::errs() << "kmodlint:   dropped compiler flag " << Flag << "\n";
   for (const IncompleteFunction &I : R.Incomplete)
@@ -582,7 +636,7 @@ static void printVerboseUnit(const UnitResult &R, const Config &C) {
 /// units that failed and what was hidden.
 struct CollectedFindings {
   std::vector<Finding> Findings;
-  std::vector<std::pair<std::string, std::string>> Failures;
+  std::vector<UnitFailure> Failures;
   std::vector<ToolNotice> Notices;
   unsigned Suppressed = 0, OutsideDiff = 0;
 };
@@ -591,15 +645,18 @@ static CollectedFindings collectFindings(const std::vector<UnitResult> &Results,
                                          const ConfiguredUnits &Run,
                                          const ChangedLines *Changed) {
   CollectedFindings Out;
+  for (const UnitFailure &F : Run.Rejected) {
+    llvm::errs() << "kmodlint: " << F.File << ": " << failureText(F) << "\n";
+    Out.Failures.push_back(F);
+  }
   for (size_t I = 0; I < Results.size(); ++I) {
     const UnitResult &R = Results[I];
     const Config &C = *Run.Configs[I];
-    if (R.ParseFailed) {
-      llvm::errs() << "kmodlint: " << R.File
-                   << ": could not be parsed; compiler errors:\n"
-                   << R.CompilerErrors;
-      Out.Failures.emplace_back(absolutePath(Run.Units[I].Directory, R.File),
-                                R.CompilerErrors);
+    if (R.Failed) {
+      UnitFailure F = R.failure(absolutePath(Run.Units[I].Directory, R.File));
+      llvm::errs() << "kmodlint: " << (R.File.empty() ? F.File : R.File)
+                   << ": " << failureText(F) << "\n";
+      Out.Failures.push_back(std::move(F));
     }
     if (Verbose)
       printVerboseUnit(R, C);
@@ -652,16 +709,34 @@ static llvm::Expected<unsigned> emitOutputs(CollectedFindings &Found,
   unsigned Baselined = 0;
   if (In.Known)
     Baselined = removeBaselined(Findings, std::move(*In.Known));
-  if (In.Fixes)
-    writeExportedFixes(*In.Fixes, Findings);
+  if (!ExportFixes.empty())
+    if (llvm::Error E = writeOutputFile(ExportFixes, [&](llvm::raw_ostream &OS) {
+          writeExportedFixes(OS, Findings);
+        }))
+      return std::move(E);
+  auto Write = [&](llvm::raw_ostream &OS) {
+    writeOutput(OS, Findings, Found.Failures, Found.Notices);
+  };
   // As Kbuild's checker, findings go to stderr like sparse's and the
   // compiler's: `make -s` sends the checker's stdout to /dev/null.
-  writeOutput(In.Output ? *In.Output : Kbuild ? llvm::errs() : llvm::outs(),
-              Findings, Found.Failures, Found.Notices);
+  if (!OutputFile.empty()) {
+    if (llvm::Error E = writeOutputFile(OutputFile, Write))
+      return std::move(E);
+  } else {
+    llvm::raw_fd_ostream &OS = Kbuild ? llvm::errs() : llvm::outs();
+    Write(OS);
+    if (llvm::Error E = flushStream(OS, Kbuild ? "the standard error"
+                                               : "the standard output"))
+      return std::move(E);
+  }
   if (Fix) {
     FixOutcome Outcome = applyFixes(Findings, llvm::errs());
     if (!Quiet)
       printFixOutcome(Outcome);
+    if (Outcome.FilesFailed)
+      return usageError(std::to_string(Outcome.FilesFailed) + " file" +
+                        (Outcome.FilesFailed == 1 ? "" : "s") +
+                        " could not be fixed (said above)");
   }
   return Baselined;
 }
@@ -680,8 +755,14 @@ static void printSummary(size_t Files, llvm::StringRef Source,
     Hidden.push_back(std::to_string(Excluded) + " file" +
                      (Excluded == 1 ? "" : "s") + " excluded by config");
   size_t N = Found.Findings.size();
+  size_t Failed = Found.Failures.size();
+  Files -= std::min(Files, Failed);
   llvm::errs() << "kmodlint: " << Files << " file" << (Files == 1 ? "" : "s")
-               << " analyzed using " << Source << "; " << N << " finding"
+               << " analyzed"
+               << (Failed ? " (" + std::to_string(Failed) +
+                                " not analyzed, said above)"
+                          : std::string())
+               << " using " << Source << "; " << N << " finding"
                << (N == 1 ? "" : "s")
                << (Hidden.empty() ? std::string()
                                   : " (" + llvm::join(Hidden, ", ") + ")")
@@ -749,7 +830,7 @@ int main(int argc, const char **argv) {
   }
   if (llvm::Error E = refuseOverwritingInputs(runInputs(Run->Units, Run->Configs)))
     return fail(std::move(E));
-  if (llvm::Error E = openOutputs(*In))
+  if (llvm::Error E = checkOutputs())
     return fail(std::move(E));
 
   std::vector<UnitResult> Results = analyzeWithProgress(*Run, Split.Kbuild);
@@ -758,7 +839,8 @@ int main(int argc, const char **argv) {
   if (!Baselined)
     return fail(Baselined.takeError());
   if (!Quiet && !Split.Kbuild)
-    printSummary(Results.size(), Selected->Source, Found, *Baselined,
+    printSummary(Results.size() + Run->Rejected.size(), Selected->Source,
+                 Found, *Baselined,
                  Run->Excluded);
   if (!Found.Failures.empty())
     return 2;

@@ -306,6 +306,26 @@ std::vector<std::string> clangArguments(const AnalysisUnit &Unit) {
   return Args;
 }
 
+/// Why \p Unit's source cannot be read as a file, in one sentence (clang
+/// would say "no such file", "no input files" and "expected exactly one
+/// compiler job"); empty when it can.
+static std::string unreadableSource(const AnalysisUnit &Unit) {
+  if (Unit.File.empty())
+    return "not analyzed: a compile database entry with directory " +
+           Unit.Directory + " has an empty \"file\"";
+  llvm::SmallString<256> Path(Unit.File);
+  llvm::sys::fs::make_absolute(Unit.Directory, Path);
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status))
+    return "not analyzed: " + EC.message();
+  if (Status.type() == llvm::sys::fs::file_type::directory_file)
+    return "not analyzed: it is a directory, not a source file";
+  if (Status.type() != llvm::sys::fs::file_type::regular_file)
+    return "not analyzed: it is not a regular file (a pipe or a device such "
+           "as /dev/stdin); kmodlint reads source files, save it to one";
+  return {};
+}
+
 UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options) {
   // Where this thread's stack starts, for clang::runWithSufficientStackSpace
   // (nested summaries move to a fresh stack when this one runs low).
@@ -318,10 +338,16 @@ UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options)
   auto Blank = [](const std::string &A) {
     return llvm::StringRef(A).trim().empty();
   };
+  if (std::string Why = unreadableSource(Unit); !Why.empty()) {
+    Result.Failed = true;
+    Result.FailureReason = std::move(Why);
+    return Result;
+  }
   if (llvm::all_of(Unit.CommandLine, Blank)) {
-    Result.ParseFailed = true;
-    Result.CompilerErrors = "the compile database gives this file an empty "
-                            "command line; regenerate it (bear -- make ...)\n";
+    Result.Failed = true;
+    Result.FailureReason = "not analyzed: the compile database gives it an "
+                           "empty command line; regenerate the database "
+                           "(bear -- make ...)";
     return Result;
   }
   Result.DroppedFlags = sanitizeCompilerFlags(Unit.CommandLine).Dropped;
@@ -349,14 +375,70 @@ UnitResult analyzeUnit(const AnalysisUnit &Unit, const AnalysisOptions &Options)
   Invocation.setDiagnosticOptions(DiagOpts.get());
   bool Ok = Invocation.run();
   if (!Ok || Printer.getNumErrors() > 0) {
-    Result.ParseFailed = true;
-    Result.CompilerErrors = ErrorStream.str();
+    Result.Failed = true;
+    Result.FailureDetails = ErrorStream.str();
     Result.Findings.clear();
   }
   Result.Seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - Start)
                        .count();
   return Result;
+}
+
+UnitFailure UnitResult::failure(llvm::StringRef Path) const {
+  if (FailureReason.empty())
+    return {Path.str(), "could not be parsed", FailureDetails, true};
+  return {Path.str(), FailureReason, FailureDetails, false};
+}
+
+llvm::json::Value toJSON(const IncompleteFunction &I) {
+  return llvm::json::Object{{"function", I.Function},
+                            {"where", I.Where},
+                            {"dropped_paths", I.DroppedPaths},
+                            {"out_of_budget", I.OutOfBudget},
+                            {"too_large", I.TooLarge}};
+}
+
+bool fromJSON(const llvm::json::Value &V, IncompleteFunction &I,
+              llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("function", I.Function) && O.map("where", I.Where) &&
+         mapUnsigned(O, "dropped_paths", I.DroppedPaths) &&
+         O.map("out_of_budget", I.OutOfBudget) &&
+         O.map("too_large", I.TooLarge);
+}
+
+llvm::json::Value toJSON(const UnitResult &R) {
+  return llvm::json::Object{{"file", R.File},
+                            {"mode", static_cast<int>(R.Mode)},
+                            {"failed", R.Failed},
+                            {"failure_reason", R.FailureReason},
+                            {"failure_details", R.FailureDetails},
+                            {"kernel_version", R.KernelVersion},
+                            {"dropped_flags", R.DroppedFlags},
+                            {"findings", R.Findings},
+                            {"incomplete", R.Incomplete},
+                            {"suppressed", R.Suppressed},
+                            {"seconds", R.Seconds}};
+}
+
+bool fromJSON(const llvm::json::Value &V, UnitResult &R, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  int Mode = 0;
+  if (!O || !O.map("file", R.File) || !O.map("mode", Mode) ||
+      !O.map("failed", R.Failed) || !O.map("failure_reason", R.FailureReason) ||
+      !O.map("failure_details", R.FailureDetails) ||
+      !mapUnsigned(O, "kernel_version", R.KernelVersion) ||
+      !O.map("dropped_flags", R.DroppedFlags) ||
+      !O.map("findings", R.Findings) || !O.map("incomplete", R.Incomplete) ||
+      !mapUnsigned(O, "suppressed", R.Suppressed) || !O.map("seconds", R.Seconds))
+    return false;
+  if (Mode < 0 || Mode > static_cast<int>(InputMode::BundledHeaders)) {
+    Path.field("mode").report("unknown input mode");
+    return false;
+  }
+  R.Mode = static_cast<InputMode>(Mode);
+  return true;
 }
 
 std::vector<UnitResult>

@@ -34,15 +34,30 @@ struct IncompleteFunction {
 struct UnitResult {
   std::string File;
   InputMode Mode = InputMode::CompileDatabase;
-  bool ParseFailed = false;
-  std::string CompilerErrors; ///< clang's diagnostics when ParseFailed
+  /// Not analyzed: clang rejected it (FailureReason empty, FailureDetails
+  /// clang's errors), or FailureReason says why (an empty command line, a
+  /// budget exceeded, a crash).
+  bool Failed = false;
+  std::string FailureReason;
+  std::string FailureDetails;
   unsigned KernelVersion = 0; ///< what the TU's LINUX_VERSION_CODE was
   std::vector<std::string> DroppedFlags;
   std::vector<Finding> Findings;
   std::vector<IncompleteFunction> Incomplete;
   unsigned Suppressed = 0; ///< findings an inline comment suppressed
   double Seconds = 0;
+  uint64_t PeakMemoryKiB = 0; ///< the worker's peak RSS (isolated runs only)
+
+  /// How text, JSON and SARIF name this unit's failure.
+  UnitFailure failure(llvm::StringRef Path) const;
 };
+
+llvm::json::Value toJSON(const IncompleteFunction &I);
+bool fromJSON(const llvm::json::Value &V, IncompleteFunction &I,
+              llvm::json::Path Path);
+/// A unit's result as JSON and back (worker processes report this way).
+llvm::json::Value toJSON(const UnitResult &R);
+bool fromJSON(const llvm::json::Value &V, UnitResult &R, llvm::json::Path Path);
 
 /// Whether check \p Id passes \p Filters (later entries win; '-' excludes).
 bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters);

@@ -66,10 +66,13 @@ loadDatabaseUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Files) {
   std::vector<AnalysisUnit> Units;
   auto AddCommands = [&](const std::vector<clang::tooling::CompileCommand> &Cmds) {
     for (const auto &Cmd : Cmds) {
-      if (!isAnalyzableSource(Cmd.Filename))
+      // An entry without a file is kept: analyzing it fails with a
+      // sentence, where skipping it would hide a broken database.
+      if (!Cmd.Filename.empty() && !isAnalyzableSource(Cmd.Filename))
         continue;
       AnalysisUnit Unit;
-      Unit.File = absolutePath(Cmd.Filename, Cmd.Directory);
+      if (!Cmd.Filename.empty())
+        Unit.File = absolutePath(Cmd.Filename, Cmd.Directory);
       Unit.Directory = Cmd.Directory;
       Unit.CommandLine = Cmd.CommandLine;
       Unit.Mode = InputMode::CompileDatabase;

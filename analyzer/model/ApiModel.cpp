@@ -1,11 +1,14 @@
 //===- ApiModel.cpp - Kernel API knowledge loaded from YAML ---------------===//
 #include "analyzer/model/ApiModel.h"
+
+#include "llvm/ADT/StringSet.h"
 #include "analyzer/support/EmbeddedFiles.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 namespace kmodlint {
@@ -137,6 +140,13 @@ llvm::Error ApiModel::extend(llvm::StringRef Yaml, llvm::StringRef SourceName) {
   YAML::Node Root;
   try {
     Root = YAML::Load(Yaml.str());
+  } catch (const YAML::DeepRecursion &E) {
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("{0}:{1}:{2}: nested {3} levels deep; a kmodlint model "
+                      "needs a few",
+                      SourceName, E.mark.line + 1, E.mark.column + 1, E.depth())
+            .str());
   } catch (const YAML::ParserException &E) {
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
@@ -165,6 +175,9 @@ private:
 
   llvm::Error families(const YAML::Node &Node);
   llvm::Error family(const std::string &Name, const YAML::Node &Spec);
+  llvm::Error acquiresForOneFamily(const AllocFamily &Family,
+                                   const std::string &Name,
+                                   const YAML::Node &Spec);
   llvm::Error acquirer(AllocFamily &Family, const std::string &Name,
                        const YAML::Node &Spec);
   llvm::Error release(const std::string &Name, const YAML::Node &Spec,
@@ -216,6 +229,10 @@ private:
 
   ApiModel &M;
   ModelParser P;
+  /// This document's families, and which of them each acquirer joined: a
+  /// function acquires for one family, or the wrong one gets the blame.
+  llvm::StringSet<> DocumentFamilies;
+  llvm::StringMap<std::string> AcquirerFamily;
 };
 
 const ModelLoader::SectionParser ModelLoader::Sections[] = {
@@ -267,9 +284,13 @@ llvm::Error ModelLoader::entries(
         Each) {
   if (auto E = P.shape(Node, true, What))
     return E;
-  for (const auto &Entry : Node)
-    if (auto E = Each(Entry.first.as<std::string>(), Entry.second))
+  for (const auto &Entry : Node) {
+    std::string Name = Entry.first.as<std::string>();
+    if (llvm::StringRef(Name).trim().empty())
+      return P.error(Entry.first, "an empty name in '" + What + "'");
+    if (auto E = Each(Name, Entry.second))
       return E;
+  }
   return llvm::Error::success();
 }
 
@@ -291,6 +312,9 @@ void ModelLoader::optionalText(const YAML::Node &Map, const char *Key,
 }
 
 llvm::Error ModelLoader::families(const YAML::Node &Node) {
+  if (Node.IsMap())
+    for (const auto &Entry : Node)
+      DocumentFamilies.insert(Entry.first.as<std::string>());
   return entries(Node, "families",
                  [&](const std::string &Name, const YAML::Node &Spec) {
                    return family(Name, Spec);
@@ -389,8 +413,32 @@ llvm::Error ModelLoader::acquirer(AllocFamily &Family, const std::string &Name,
     else if (Returns != "pointer")
       return P.error(Spec["returns"], "returns must be pointer, status or nonneg");
   }
+  if (auto E = acquiresForOneFamily(Family, Name, Spec))
+    return E;
   Family.Acquirers.push_back(Fn.Name);
   M.Acquire[Fn.Name] = Fn;
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::acquiresForOneFamily(const AllocFamily &Family,
+                                              const std::string &Name,
+                                              const YAML::Node &Spec) {
+  auto [It, New] = AcquirerFamily.try_emplace(Name, Family.Name);
+  if (!New && It->second != Family.Name)
+    return P.error(Spec, Name + "() acquires for two families, '" +
+                             It->second + "' and '" + Family.Name +
+                             "'; a function acquires for one");
+  // Claimed by an earlier model (the built-in one) for a family this
+  // document leaves alone: moving it needs that family redefined.
+  auto Existing = M.Acquire.find(Name);
+  if (Existing != M.Acquire.end() && Existing->second.Family &&
+      Existing->second.Family->Name != Family.Name &&
+      !DocumentFamilies.contains(Existing->second.Family->Name))
+    return P.error(Spec, Name + "() already acquires for family '" +
+                             Existing->second.Family->Name +
+                             "'; to move it to '" + Family.Name +
+                             "', redefine '" + Existing->second.Family->Name +
+                             "' without it");
   return llvm::Error::success();
 }
 

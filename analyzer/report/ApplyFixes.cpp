@@ -1,5 +1,6 @@
 //===- ApplyFixes.cpp - --fix: write the findings' fix-its to disk --------===//
 #include "analyzer/report/ApplyFixes.h"
+#include "analyzer/support/OutputFile.h"
 
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringMap.h"
@@ -50,20 +51,21 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
                                                       Replacements)
                : llvm::Expected<std::string>(llvm::createStringError(
                      Buffer.getError(), "cannot read it"));
-    if (!Fixed) {
+    if (Fixed && isReadOnlyFile(File))
+      Fixed = llvm::createStringError(
+          std::make_error_code(std::errc::permission_denied),
+          "it is read-only (make it writable to let --fix change it)");
+    llvm::Error Written =
+        Fixed ? writeOutputFile(File, [&](llvm::raw_ostream &OS) { OS << *Fixed; })
+              : llvm::Error::success();
+    if (!Fixed || Written) {
       Log << "kmodlint: cannot fix " << File << ": "
-          << llvm::toString(Fixed.takeError()) << "\n";
+          << llvm::toString(Fixed ? std::move(Written) : Fixed.takeError())
+          << "\n";
       Outcome.Skipped += Count;
+      ++Outcome.FilesFailed;
       continue;
     }
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(File, EC);
-    if (EC) {
-      Log << "kmodlint: cannot write " << File << ": " << EC.message() << "\n";
-      Outcome.Skipped += Count;
-      continue;
-    }
-    Out << *Fixed;
     Outcome.Applied += Count;
     ++Outcome.FilesChanged;
   }

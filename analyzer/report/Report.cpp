@@ -41,7 +41,7 @@ static llvm::json::Object pointJson(const SourcePoint &P) {
 }
 
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-               llvm::ArrayRef<std::pair<std::string, std::string>> Failures) {
+               llvm::ArrayRef<UnitFailure> Failures) {
   llvm::json::Array Items;
   for (const Finding &F : Findings) {
     llvm::json::Array Notes;
@@ -66,9 +66,11 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     Items.push_back(std::move(Item));
   }
   llvm::json::Array FailureItems;
-  for (const auto &[File, Errors] : Failures)
-    FailureItems.push_back(
-        llvm::json::Object{{"file", File}, {"compiler_errors", Errors}});
+  for (const UnitFailure &F : Failures) {
+    llvm::json::Object Item{{"file", F.File}, {"reason", F.Reason}};
+    Item[F.CompilerErrors ? "compiler_errors" : "details"] = F.Details;
+    FailureItems.push_back(std::move(Item));
+  }
   llvm::json::Value Root = llvm::json::Object{{"version", 1},
                                               {"findings", std::move(Items)},
                                               {"failures", std::move(FailureItems)}};

@@ -33,7 +33,7 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 /// and fingerprints; failures are the files that could not be analyzed
 /// (file, compiler errors).
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-               llvm::ArrayRef<std::pair<std::string, std::string>> Failures = {});
+               llvm::ArrayRef<UnitFailure> Failures = {});
 
 /// SARIF 2.1.0: one run with \p Rules and a result per finding, its path as
 /// a code flow, its fingerprint and fix (SarifReport.cpp).
@@ -44,7 +44,7 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
 /// notifications with their location.
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 llvm::ArrayRef<RuleInfo> Rules, llvm::StringRef ToolVersion,
-                llvm::ArrayRef<std::pair<std::string, std::string>> Failures,
+                llvm::ArrayRef<UnitFailure> Failures,
                 llvm::ArrayRef<ToolNotice> Notices = {});
 
 /// The findings that carry a fix, as clang-apply-replacements YAML (what

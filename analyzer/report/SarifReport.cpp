@@ -80,19 +80,17 @@ llvm::StringRef level(Severity S) {
 /// analyzed; each such file is an error notification with clang's errors.
 llvm::json::Object
 invocation(const ArtifactLocations &Artifacts,
-           llvm::ArrayRef<std::pair<std::string, std::string>> Failures,
+           llvm::ArrayRef<UnitFailure> Failures,
            llvm::ArrayRef<ToolNotice> Notices) {
   llvm::json::Array Notifications;
-  for (const auto &[File, Errors] : Failures)
+  for (const UnitFailure &F : Failures)
     Notifications.push_back(llvm::json::Object{
         {"level", "error"},
-        {"message", message(("could not be parsed; compiler errors:\n" +
-                             llvm::StringRef(Errors).trim())
-                                .str())},
+        {"message", message(failureText(F))},
         {"locations",
          llvm::json::Array{llvm::json::Object{
              {"physicalLocation",
-              llvm::json::Object{{"artifactLocation", Artifacts(File)}}}}}}});
+              llvm::json::Object{{"artifactLocation", Artifacts(F.File)}}}}}}});
   for (const ToolNotice &N : Notices)
     Notifications.push_back(llvm::json::Object{
         {"level", "warning"},
@@ -136,7 +134,7 @@ std::string RuleInfo::fullDescription() const {
 
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 llvm::ArrayRef<RuleInfo> Rules, llvm::StringRef ToolVersion,
-                llvm::ArrayRef<std::pair<std::string, std::string>> Failures,
+                llvm::ArrayRef<UnitFailure> Failures,
                 llvm::ArrayRef<ToolNotice> Notices) {
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);

@@ -22,6 +22,80 @@ std::string Finding::fingerprint() const {
   return Text;
 }
 
+std::string failureText(const UnitFailure &F) {
+  llvm::StringRef Details = llvm::StringRef(F.Details).trim();
+  if (Details.empty())
+    return F.Reason;
+  return F.Reason + (F.CompilerErrors ? "; compiler errors:\n" : ":\n") +
+         Details.str();
+}
+
+bool mapUnsigned(llvm::json::ObjectMapper &O, llvm::StringLiteral Key,
+                 unsigned &Out) {
+  int64_t Value = 0;
+  if (!O.map(Key, Value) || Value < 0 || Value > UINT32_MAX)
+    return false;
+  Out = static_cast<unsigned>(Value);
+  return true;
+}
+
+llvm::json::Value toJSON(const SourcePoint &P) {
+  return llvm::json::Object{{"file", P.File}, {"line", P.Line}, {"column", P.Column}};
+}
+
+bool fromJSON(const llvm::json::Value &V, SourcePoint &P, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("file", P.File) && mapUnsigned(O, "line", P.Line) &&
+         mapUnsigned(O, "column", P.Column);
+}
+
+llvm::json::Value toJSON(const PathNote &N) {
+  return llvm::json::Object{{"where", N.Where}, {"message", N.Message}};
+}
+
+bool fromJSON(const llvm::json::Value &V, PathNote &N, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("where", N.Where) && O.map("message", N.Message);
+}
+
+llvm::json::Value toJSON(const FixIt &F) {
+  return llvm::json::Object{{"file", F.File},
+                            {"offset", F.Offset},
+                            {"length", F.Length},
+                            {"replacement", F.Replacement},
+                            {"description", F.Description}};
+}
+
+bool fromJSON(const llvm::json::Value &V, FixIt &F, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("file", F.File) && mapUnsigned(O, "offset", F.Offset) &&
+         mapUnsigned(O, "length", F.Length) && O.map("replacement", F.Replacement) &&
+         O.map("description", F.Description);
+}
+
+llvm::json::Value toJSON(const Finding &F) {
+  return llvm::json::Object{{"check", F.Check},
+                            {"error", F.Level == Severity::Error},
+                            {"where", F.Where},
+                            {"message", F.Message},
+                            {"function", F.Function},
+                            {"notes", F.Notes},
+                            {"fix", F.Fix},
+                            {"key", F.FingerprintKey}};
+}
+
+bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  bool Error = false;
+  if (!O || !O.map("check", F.Check) || !O.map("error", Error) ||
+      !O.map("where", F.Where) || !O.map("message", F.Message) ||
+      !O.map("function", F.Function) || !O.map("notes", F.Notes) ||
+      !O.mapOptional("fix", F.Fix) || !O.map("key", F.FingerprintKey))
+    return false;
+  F.Level = Error ? Severity::Error : Severity::Warning;
+  return true;
+}
+
 void sortAndUnique(std::vector<Finding> &Findings) {
   auto Key = [](const Finding &F) {
     return std::tie(F.Where, F.Check, F.Message);

@@ -9,6 +9,8 @@
 
 #include "analyzer/support/SourcePoint.h"
 
+#include "llvm/Support/JSON.h"
+
 #include <optional>
 #include <tuple>
 #include <string>
@@ -55,6 +57,34 @@ struct Finding {
 
   std::string fingerprint() const;
 };
+
+/// A file kmodlint could not analyze: what text, JSON and SARIF say about it.
+struct UnitFailure {
+  std::string File;
+  std::string Reason;  ///< one sentence: "could not be parsed", "not analyzed: ..."
+  std::string Details; ///< clang's errors, or what a crashed worker printed
+  bool CompilerErrors = false; ///< Details are clang's diagnostics
+};
+
+/// "could not be parsed; compiler errors:\n..." / "not analyzed: ...": the
+/// reason and, on the lines after it, the details.
+std::string failureText(const UnitFailure &F);
+
+/// ObjectMapper::map for an unsigned field (llvm::json reads only 64-bit
+/// integers): false when it is missing, negative or too large.
+bool mapUnsigned(llvm::json::ObjectMapper &O, llvm::StringLiteral Key,
+                 unsigned &Out);
+
+/// Findings as JSON and back, losslessly: how a worker process hands its
+/// unit's findings to the process that reports them.
+llvm::json::Value toJSON(const SourcePoint &P);
+bool fromJSON(const llvm::json::Value &V, SourcePoint &P, llvm::json::Path Path);
+llvm::json::Value toJSON(const PathNote &N);
+bool fromJSON(const llvm::json::Value &V, PathNote &N, llvm::json::Path Path);
+llvm::json::Value toJSON(const FixIt &F);
+bool fromJSON(const llvm::json::Value &V, FixIt &F, llvm::json::Path Path);
+llvm::json::Value toJSON(const Finding &F);
+bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path Path);
 
 /// Sorts by location, then check and message, and drops exact repeats, so
 /// output is the same whatever the number of worker threads.

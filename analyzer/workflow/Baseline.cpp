@@ -1,5 +1,6 @@
 //===- Baseline.cpp - Known findings to hide, by fingerprint --------------===//
 #include "analyzer/workflow/Baseline.h"
+#include "analyzer/support/OutputFile.h"
 
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -54,17 +55,12 @@ llvm::Error writeBaseline(llvm::StringRef Path,
         {"file", llvm::sys::path::filename(F.Where.File)},
         {"function", F.Function},
         {"message", F.Message}});
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC);
-  if (EC)
-    return llvm::createStringError(EC, "cannot write baseline %s: %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
-                                   {"version", BaselineVersion},
-                                   {"tool", "kmodlint"},
-                                   {"findings", std::move(Items)}}))
-     << "\n";
-  return llvm::Error::success();
+  llvm::json::Value Root = llvm::json::Object{{"version", BaselineVersion},
+                                              {"tool", "kmodlint"},
+                                              {"findings", std::move(Items)}};
+  return writeOutputFile(Path, [&](llvm::raw_ostream &OS) {
+    OS << llvm::formatv("{0:2}", Root) << "\n";
+  });
 }
 
 unsigned removeBaselined(std::vector<Finding> &Findings, Baseline Known) {

@@ -9,6 +9,7 @@
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 namespace kmodlint {
@@ -134,6 +135,9 @@ parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
                      "a kmodlint config is one YAML document; this is a second");
     if (!Documents.empty())
       Loaded = Documents.front();
+  } catch (const YAML::DeepRecursion &E) {
+    return P.error(E.mark, "nested " + std::to_string(E.depth()) +
+                               " levels deep; a kmodlint config needs a few");
   } catch (const YAML::ParserException &E) {
     return P.error(E.mark, E.msg);
   }
@@ -146,7 +150,8 @@ parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
                                 "checks, severity, exclude, model, model_files");
 
   static constexpr llvm::StringLiteral Known[] = {
-      "checks", "severity", "exclude", "model", "model_files"};
+      "checks", "severity", "exclude", "model", "model_files", "tu_timeout",
+      "tu_memory"};
   if (auto E = P.uniqueKeys(Root))
     return E;
   for (const auto &Entry : Root) {
@@ -187,6 +192,19 @@ parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
                                                            : Severity::Warning);
     }
   }
+  for (auto [Key, Out] : {std::pair{"tu_timeout", &C->TuTimeoutSeconds},
+                           std::pair{"tu_memory", &C->TuMemoryMiB}})
+    if (const YAML::Node Value = Root[Key]) {
+      unsigned Number = 0;
+      if (!Value.IsScalar() ||
+          llvm::StringRef(Value.Scalar()).getAsInteger(10, Number))
+        return P.error(Value.Mark(),
+                       "'" + llvm::Twine(Key) + "' must be a whole number of " +
+                           (Out == &C->TuTimeoutSeconds ? "seconds"
+                                                        : "MiB") +
+                           " (0: no limit)");
+      *Out = Number;
+    }
   if (const YAML::Node Files = Root["model_files"]) {
     auto List = P.stringList(Files, "model_files");
     if (!List)
@@ -339,6 +357,10 @@ void writeConfig(llvm::raw_ostream &OS, const Config &C,
   }
   if (!C.ModelYaml.empty())
     Out << YAML::Key << "model" << YAML::Value << YAML::Load(C.ModelYaml);
+  if (C.TuTimeoutSeconds)
+    Out << YAML::Key << "tu_timeout" << YAML::Value << *C.TuTimeoutSeconds;
+  if (C.TuMemoryMiB)
+    Out << YAML::Key << "tu_memory" << YAML::Value << *C.TuMemoryMiB;
   Out << YAML::EndMap;
   OS << Out.c_str() << "\n";
 }

@@ -12,6 +12,8 @@
 //     families: {...}
 //     may_sleep: {mydrv_wait: "waits for the firmware"}
 //   model_files: [kmodlint-model.yaml]
+//   tu_timeout: 60                    # per-TU budget: seconds, MiB (0: none)
+//   tu_memory: 2048
 //
 // Every key is checked: a typo is an error with file:line:col, not a
 // silently ignored setting.
@@ -26,6 +28,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +46,9 @@ struct Config {
   std::vector<std::pair<std::string, Severity>> Severities;
   std::vector<std::string> Excludes;
   std::vector<std::string> ModelFiles;
+  /// The per-TU budget this config sets; unset: the command line's or the
+  /// default.
+  std::optional<unsigned> TuTimeoutSeconds, TuMemoryMiB;
   /// The `model:` extension as written, for --dump-config.
   std::string ModelYaml;
   /// The built-in model plus the extensions; null when there are none.
