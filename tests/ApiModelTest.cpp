@@ -116,3 +116,28 @@ TEST(ApiModel, AConfigMayRenameTheCleanupFunctions) {
             "y.yaml:1:30: guard_constructor must be a name with one {} for "
             "the varying part (class_{}_constructor)");
 }
+
+// A function acquires for one family: two would blame the wrong one.
+TEST(ApiModel, AnAllocatorBelongsToOneFamily) {
+  auto Error = [](llvm::StringRef Yaml) {
+    auto M = ApiModel::parseBuiltin();
+    llvm::Error E = (*M)->extend(Yaml, "m.yaml");
+    return E ? llvm::toString(std::move(E)) : std::string("no error");
+  };
+  EXPECT_NE(Error("families: {mine: {acquire: {kmalloc: {}}, "
+                  "release: {my_free: {}}}}\n")
+                .find("kmalloc() already acquires for family 'kmalloc'"),
+            std::string::npos);
+  EXPECT_NE(Error("families:\n  a: {acquire: {f: {}}, release: {g: {}}}\n"
+                  "  b: {acquire: {f: {}}, release: {h: {}}}\n")
+                .find("f() acquires for two families, 'a' and 'b'"),
+            std::string::npos);
+  // Moving kmalloc() is fine once its family is redefined without it.
+  EXPECT_EQ(Error("families:\n  mine: {acquire: {kmalloc: {}}, release: "
+                  "{kfree: {}}}\n  kmalloc: {acquire: {kzalloc: {}}, "
+                  "release: {kfree: {}}}\n"),
+            "no error");
+  EXPECT_NE(Error("families: {'': {acquire: {f: {}}}}\n")
+                .find("an empty name in 'families'"),
+            std::string::npos);
+}

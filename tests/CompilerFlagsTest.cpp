@@ -84,3 +84,20 @@ TEST(CompilerFlags, DropsOptionsThatWriteFilesWithTheirValues) {
   for (const char *Written : {"frag.json", "d.dia", "deps.d", "h.txt", "g.dot"})
     EXPECT_TRUE(llvm::is_contained(Out.Dropped, Written)) << Written;
 }
+
+TEST(CompilerFlags, DropsOptionsThatLoadCodeOrWriteTracesAndTemporaries) {
+  std::vector<std::string> Argv = {
+      "gcc", "-c", "-ftime-trace", "-ftime-trace=t.json", "-save-temps",
+      "-save-temps=obj", "-save-stats=cwd", "-fproc-stat-report=r.csv",
+      "-fcrash-diagnostics-dir=/tmp/crash", "-fplugin=./evil.so",
+      "-fpass-plugin=./pass.so", "-Xclang", "-load", "-Xclang", "lib.so",
+      "-Xclang", "-add-plugin", "-Xclang", "p", "-Xclang", "-plugin-arg-p",
+      "-Xclang", "v", "-DKEEP=1", "a.c"};
+  SanitizedFlags Out = sanitizeCompilerFlags(Argv);
+  std::vector<std::string> Kept(Out.Args.begin(), Out.Args.end() - 2);
+  EXPECT_EQ(Kept, (std::vector<std::string>{"gcc", "-c", "-DKEEP=1", "a.c"}));
+  for (const char *Dropped : {"lib.so", "-fplugin=./evil.so", "t.json"})
+    EXPECT_TRUE(llvm::any_of(Out.Dropped, [&](const std::string &D) {
+      return llvm::StringRef(D).contains(Dropped);
+    })) << Dropped;
+}

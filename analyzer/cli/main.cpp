@@ -158,7 +158,10 @@ static cl::opt<bool> Quiet("quiet",
 static constexpr llvm::StringLiteral ToolVersion = KMODLINT_VERSION;
 
 static void printVersion(llvm::raw_ostream &OS) {
-  OS << "kmodlint " << ToolVersion << " (LLVM/Clang " LLVM_VERSION_STRING ")\n";
+  OS << "kmodlint " << ToolVersion << " (LLVM/Clang " LLVM_VERSION_STRING;
+  if (*KMODLINT_SANITIZERS)
+    OS << "; sanitizers: " KMODLINT_SANITIZERS;
+  OS << ")\n";
 }
 
 static const char *Overview = R"(kmodlint: finds leaks, mismatched releases and

@@ -63,10 +63,27 @@ static llvm::StringSet<> unknownToClang(const llvm::opt::InputArgList &Parsed) {
 
 /// Whether option \p ID makes clang write a file of its own (a
 /// compilation-database fragment, serialized diagnostics, a module cache,
-/// dependency or header lists, statistics). Analysis must write nothing.
+/// dependency or header lists, statistics, time traces, temporaries, crash
+/// reproducers) or load code (plugins). Analysis must write nothing and run
+/// only itself.
 static bool writesFiles(unsigned ID) {
   namespace O = clang::driver::options;
   switch (ID) {
+  case O::OPT_ftime_trace:
+  case O::OPT_ftime_trace_EQ:
+  case O::OPT_save_temps:
+  case O::OPT_save_temps_EQ:
+  case O::OPT_save_stats:
+  case O::OPT_save_stats_EQ:
+  case O::OPT_fproc_stat_report:
+  case O::OPT_fproc_stat_report_EQ:
+  case O::OPT_fcrash_diagnostics_dir:
+  case O::OPT_fplugin_EQ:
+  case O::OPT_fpass_plugin_EQ:
+  case O::OPT_load:
+  case O::OPT_plugin:
+  case O::OPT_add_plugin:
+  case O::OPT_plugin_arg:
   case O::OPT_MJ:
   case O::OPT__serialize_diags:
   case O::OPT_diagnostic_serialized_file:
