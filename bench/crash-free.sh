@@ -40,8 +40,11 @@ if peaks:
 if secs:
     print(f"  slowest TU: {max(secs):.1f} s")
 for f in r['failures']:
-    if f['reason'] != 'could not be parsed':
-        print(f"  {f['file']}: {f['reason']}")
+    why = f['reason']
+    if why == 'could not be parsed':  # the first error says which header
+        errors = [l for l in f.get('compiler_errors', '').splitlines() if 'error:' in l]
+        why = 'parse: ' + (errors[0] if errors else '?')
+    print(f"  {f['file']}: {why}")
 sys.exit(1 if reasons['crash'] or reasons['budget'] else 0)
 PY
 done

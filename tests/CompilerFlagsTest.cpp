@@ -66,6 +66,7 @@ TEST(CompilerFlags, KnownListMatchesPrefixes) {
   EXPECT_TRUE(isKnownGccOnlyFlag("-mpreferred-stack-boundary=4"));
   EXPECT_TRUE(isKnownGccOnlyFlag("-mindirect-branch=thunk"));
   EXPECT_FALSE(isKnownGccOnlyFlag("-mno-red-zone"));
+  EXPECT_TRUE(isKnownGccOnlyFlag("-mhard-float"));
 }
 
 TEST(CompilerFlags, DropsOptionsThatWriteFilesWithTheirValues) {

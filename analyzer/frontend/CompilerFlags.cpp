@@ -18,6 +18,9 @@ constexpr llvm::StringLiteral GccOnlyPrefixes[] = {
     "-mfunction-return=", "-fzero-call-used-regs=",
 };
 constexpr llvm::StringLiteral GccOnlyFlags[] = {
+    // amdgpu's display FPU code (CC_FLAGS_FPU): clang's driver knows it
+    // but rejects it for x86_64.
+    "-mhard-float",
     "-mindirect-branch-register",
     "-fno-allow-store-data-races",
     "-fconserve-stack",
