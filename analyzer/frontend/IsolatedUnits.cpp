@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analyzer/frontend/IsolatedUnits.h"
+#include "analyzer/support/OutputFile.h"
 
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
@@ -95,10 +96,11 @@ static void redirect(int Fd, const char *Path, int Flags) {
   if (EC)
     ::_exit(2);
   Out << llvm::json::Value(toJSON(Result));
-  Out.close();
-  bool Failed = Out.has_error();
-  Out.clear_error();
-  ::_exit(Failed ? 2 : 0);
+  if (llvm::Error E = flushStream(Out, ResultPath)) {
+    llvm::errs() << "kmodlint worker: " << llvm::toString(std::move(E)) << "\n";
+    ::_exit(2);
+  }
+  ::_exit(0);
 }
 
 //===-- The parent --------------------------------------------------------===//

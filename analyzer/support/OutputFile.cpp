@@ -29,13 +29,7 @@ static llvm::Error writeInPlace(llvm::StringRef Path,
   if (EC)
     return cannotWrite(Path, EC);
   Write(Out);
-  Out.close();
-  if (Out.has_error()) {
-    EC = Out.error();
-    Out.clear_error();
-    return cannotWrite(Path, EC);
-  }
-  return llvm::Error::success();
+  return flushStream(Out, Path);
 }
 
 /// The new file gets the old one's mode and owner, as an editor's save does.
