@@ -183,3 +183,34 @@ std::string AccessPath::str() const {
 }
 
 } // namespace kmodlint
+
+namespace kmodlint {
+
+/// spinlock_t, raw_spinlock_t, rwlock_t: their own fields (rlock, raw_lock)
+/// name the same lock as the field that holds them.
+static bool isLockType(const clang::RecordDecl *Record) {
+  llvm::StringRef Name = Record->getName();
+  if (Name.empty())
+    if (const clang::TypedefNameDecl *Typedef =
+            Record->getTypedefNameForAnonDecl())
+      Name = Typedef->getName();
+  return Name.ends_with("spinlock") || Name.ends_with("spinlock_t") ||
+         Name.ends_with("lock_t");
+}
+
+std::optional<std::string> lockClass(const AccessPath &Lock) {
+  llvm::ArrayRef<const clang::FieldDecl *> Fields = Lock.Fields;
+  while (!Fields.empty() && isLockType(Fields.back()->getParent()))
+    Fields = Fields.drop_back();
+  if (Fields.empty())
+    return Lock.isGlobal() ? std::optional<std::string>(
+                                 "global " + Lock.Root->getNameAsString())
+                           : std::nullopt;
+  const clang::RecordDecl *Owner = Fields.front()->getParent();
+  std::string Class = clang::QualType(Owner->getTypeForDecl(), 0).getAsString();
+  for (const clang::FieldDecl *Field : Fields)
+    Class += "." + Field->getNameAsString();
+  return Class;
+}
+
+} // namespace kmodlint

@@ -76,6 +76,13 @@ std::optional<SourcePoint> pointIfValid(const clang::SourceManager &SM,
 /// change which object a pointer expression denotes.
 const clang::Expr *stripValuePreservingWrappers(const clang::Expr *E);
 
+/// What a lock (or timer) is, whatever path reaches it: the chain of struct
+/// fields that holds it ("struct foo_priv.lock") or the global
+/// ("global foo_lock"), as lockdep groups locks into classes. Fields inside
+/// the lock type itself (spinlock_t's rlock) are not part of it. Nothing
+/// for a lock known only as a local or a parameter.
+std::optional<std::string> lockClass(const AccessPath &Lock);
+
 /// container_of(ptr, T, member): `(T *)(__mptr - offsetof(T, member))`
 /// with `void *__mptr = (void *)(ptr)` (6.1 and 6.12 include/linux/
 /// container_of.h), or the subtraction written directly. Gives ptr and the

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analyzer/engine/PathEngine.h"
+#include "analyzer/engine/CallbackLocks.h"
 #include "analyzer/engine/Summaries.h"
 
 #include "clang/Lex/Lexer.h"
@@ -159,7 +160,15 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
   SleepEvent Event;
   Event.Call = Call;
   Event.Callee = spelledCallee(Call, TU.AST, Model);
-  if (auto GfpArg = Model.sleepsIfGfpArg(Name)) {
+  if (const CallbackWait *Wait = Model.callbackWait(Name)) {
+    if (Wait->Arg >= Call->getNumArgs() || !TU.Locks)
+      return;
+    std::optional<AccessPath> Subject =
+        AccessPath::ofAddressOrValue(Call->getArg(Wait->Arg));
+    std::optional<std::string> Class = Subject ? lockClass(*Subject) : std::nullopt;
+    Event.Reason = "spins until " + Wait->What + " has finished";
+    Event.WaitConflicts = TU.Locks->conflicts(*Wait, Class ? *Class : "");
+  } else if (auto GfpArg = Model.sleepsIfGfpArg(Name)) {
     if (*GfpArg >= Call->getNumArgs())
       return;
     const clang::Expr *Gfp = Call->getArg(*GfpArg);
@@ -187,6 +196,7 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
     if (Summary && Summary->Sleeps) {
       Event.Reason = Summary->Sleeps->Reason;
       Event.UnlessInInterrupt = Summary->Sleeps->UnlessInInterrupt;
+      Event.WaitConflicts = Summary->Sleeps->WaitConflicts;
       Event.Chain = Summary->Sleeps->Chain;
     } else if (Summary) {
       // helper(..., GFP_KERNEL) where the helper allocates with its gfp
@@ -215,8 +225,36 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
   if (Event.UnlessInInterrupt &&
       llvm::any_of(S.Atomic, [](const AtomicHold &H) { return H.InInterrupt; }))
     return;
+  // A wait for a callback is wrong only under what keeps the callback from
+  // finishing; with no hold of its own (a summary), callers decide.
+  if (Event.WaitConflicts && !S.Atomic.empty() && !blocksWait(S, Event))
+    return;
   if (!Event.Reason.empty())
     Listener.onSleep(Event, S);
+}
+
+bool PathEngine::blocksWait(const PathState &S, SleepEvent &Event) const {
+  for (size_t I = S.Atomic.size(); I-- > 0;) {
+    const AtomicHold &Hold = S.Atomic[I];
+    if (Hold.HardIrq) {
+      Event.Hold = I;
+      Event.HoldConflict = "in hard IRQ context the callback may be the one "
+                           "this interrupt stopped on this CPU";
+      return true;
+    }
+    std::optional<std::string> Class =
+        Hold.Lock ? lockClass(*Hold.Lock) : std::nullopt;
+    if (!Class)
+      continue;
+    if (auto It = Event.WaitConflicts->find(*Class);
+        It != Event.WaitConflicts->end()) {
+      Event.Hold = I;
+      Event.HoldConflict = llvm::formatv("'{0}' is held, and {1}",
+                                         Hold.Lock->str(), It->second);
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<bool> PathEngine::contextTest(const PathState &S,

@@ -174,6 +174,16 @@ std::string PathEngine::keyText(const clang::Expr *Key) const {
   return {};
 }
 
+/// `mgr->pci = pci; ... pci_disable_device(mgr->pci)` (often inside a
+/// cleanup helper's summary): two names of one key, the same pointer.
+static bool holdSameObject(const PathState &S, const std::optional<AccessPath> &A,
+                           const std::optional<AccessPath> &B) {
+  if (!A || !B)
+    return false;
+  Value First = S.lookup(*A), Second = S.lookup(*B);
+  return First.isObject() && Second.isObject() && First.Object == Second.Object;
+}
+
 TrackedObject *PathEngine::heldByKey(PathState &S, const ReleaseFunction &Fn,
                                      const std::optional<AccessPath> &Path,
                                      const std::string &KeyText, ObjectId &Id) {
@@ -190,6 +200,7 @@ TrackedObject *PathEngine::heldByKey(PathState &S, const ReleaseFunction &Fn,
       continue;
     bool Matches = Fn.FamilyWide ||
                    (Path && (Obj.KeyPath == Path || Obj.KeyAlias == Path)) ||
+                   holdSameObject(S, Path, Obj.KeyPath) ||
                    (!KeyText.empty() && Obj.KeyText == KeyText);
     if (Matches && (!Found || Found->AcquireLoc < Obj.AcquireLoc)) {
       Found = &Obj;
@@ -576,7 +587,8 @@ void PathEngine::invalidateForUnknownCall(PathState &S,
     bool AddressTaken = UO && UO->getOpcode() == clang::UO_AddrOf;
     // f(&p) may rewrite p; f(p) may rewrite what p points to, not p itself.
     // Objects stay known; only the paths to them are forgotten.
-    S.forget(*Path, /*IncludingItself=*/AddressTaken);
+    S.forget(*Path, /*IncludingItself=*/AddressTaken,
+             /*KeepCallerObjects=*/true);
   }
   // The callee may also rewrite globals; a released global may have been
   // reallocated, so stop vouching for it.
@@ -653,8 +665,9 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
             Ids.push_back(V.Object);
       S.markStored(Ids, Name + "()'s structures", Call->getBeginLoc());
     }
-  if (Summary->WritesThroughParameters)
-    invalidateForUnknownCall(S, Call);
+  // Releases first: a summary names what it releases by the values its
+  // parameters' fields held on entry (mgr_free(mgr) releasing mgr->pci),
+  // which its own writes through the parameters then overwrite.
   for (const ReleasedLocation &R : Summary->Releases) {
     switch (R.Kind) {
     case ReleasedLocation::Parameter: {
@@ -690,6 +703,8 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
       break; // only lifecycle pairing reads these
     }
   }
+  if (Summary->WritesThroughParameters)
+    invalidateForUnknownCall(S, Call);
   // What the helper releases on some paths only (if (p->buf) kfree(...),
   // often correlated with the caller's own tests): ownership is no longer
   // clear, so no leak is claimed for it, and no double free either.

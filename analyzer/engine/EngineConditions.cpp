@@ -28,6 +28,8 @@ Value PathEngine::evaluate(PathState &S, const clang::Expr *E) {
   if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(E))
     if (BO->getOpcode() == clang::BO_Assign)
       return evaluate(S, BO->getLHS());
+  if (std::optional<Value> Truth = truthOfTest(S, E))
+    return *Truth;
   if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E)) {
     if (UO->getOpcode() == clang::UO_AddrOf)
       if (auto Path = AccessPath::of(UO->getSubExpr());
@@ -74,6 +76,44 @@ static bool isZeroConstant(const clang::Expr *E, clang::ASTContext &AST) {
   clang::Expr::EvalResult R;
   return !E->isValueDependent() && E->EvaluateAsInt(R, AST) &&
          R.Val.getInt().isZero();
+}
+
+/// `!p`, `p == NULL`, `p != NULL` of a tracked pointer, and `!v` of such a
+/// truth value: an integer that remembers the test, so that a branch on it
+/// later (`int warned = !!(!p); if (unlikely(warned))`, WARN_ON()'s
+/// expansion) refines p as the test itself would.
+std::optional<Value> PathEngine::truthOfTest(PathState &S, const clang::Expr *E) {
+  const clang::Expr *Operand = nullptr;
+  bool Negated = false;
+  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E);
+      UO && UO->getOpcode() == clang::UO_LNot) {
+    Operand = UO->getSubExpr();
+    Negated = true;
+  } else if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(E);
+             BO && (BO->getOpcode() == clang::BO_EQ ||
+                    BO->getOpcode() == clang::BO_NE)) {
+    if (isZeroConstant(BO->getRHS(), TU.AST))
+      Operand = BO->getLHS();
+    else if (isZeroConstant(BO->getLHS(), TU.AST))
+      Operand = BO->getRHS();
+    Negated = BO->getOpcode() == clang::BO_EQ;
+  }
+  if (!Operand)
+    return std::nullopt;
+  Value Tested = evaluate(S, Operand);
+  Value Truth = Value::integer(IntKnowledge::Unknown);
+  if (Tested.isInt() && Tested.Int.Condition) { // !warned
+    Truth.Int.Condition = Tested.Int.Condition;
+    Truth.Int.ConditionOn = Tested.Int.ConditionOn;
+    Truth.Int.ConditionNegated = Tested.Int.ConditionNegated != Negated;
+    return Truth;
+  }
+  if (!S.object(Tested))
+    return std::nullopt;
+  Truth.Int.Condition = stripValuePreservingWrappers(Operand);
+  Truth.Int.ConditionOn = Tested.Object;
+  Truth.Int.ConditionNegated = Negated;
+  return Truth;
 }
 
 void PathEngine::settleAcquisition(PathState &S, const IntFact &Status,
@@ -297,6 +337,15 @@ bool PathEngine::refineLogical(PathState &S, const clang::BinaryOperator *BO,
 
 bool PathEngine::assumeTruth(PathState &S, const clang::Expr *E, bool Truth) {
   Value V = evaluate(S, E);
+  // A truth value that remembers its test (truthOfTest()): refine the
+  // tested pointer, while it still holds the object it held then.
+  if (V.isInt() && V.Int.Condition) {
+    Value Tested = evaluate(S, V.Int.Condition);
+    if (Tested.isObject() && Tested.Object == V.Int.ConditionOn)
+      return assumeTruth(S, V.Int.Condition, Truth != V.Int.ConditionNegated);
+    if (Tested.isInt() && isSubset(Tested.Int.Known, IntKnowledge::Zero))
+      return (Truth != V.Int.ConditionNegated) == false; // known NULL now
+  }
   std::string Spelling = spell(E);
   bool IsPointer = E->getType()->isPointerType();
   // `if (dev->absinfo) return;` taken the other way: the lazy-allocation

@@ -154,14 +154,16 @@ class AtomicCallbackFinder
 public:
   AtomicCallbackFinder(const ApiModel &Model,
                        llvm::DenseMap<const clang::FunctionDecl *,
-                                      AtomicCallbackUse> &Uses)
-      : Model(Model), Uses(Uses) {}
+                                      AtomicCallbackUse> &Uses,
+                       std::vector<ModuleModel::Registration> &Registrations)
+      : Model(Model), Uses(Uses), Registrations(Registrations) {}
 
   void record(const clang::FunctionDecl *FD, const AtomicContext &Context,
               std::string By, clang::SourceLocation At) {
     if (FD)
       Uses.try_emplace(FD, AtomicCallbackUse{Context.What, Context.InInterrupt,
-                                             std::move(By), At});
+                                             Context.HardIrq, std::move(By),
+                                             At});
   }
 
   bool VisitCallExpr(clang::CallExpr *Call) {
@@ -169,10 +171,18 @@ public:
     if (!Callee || !Callee->getIdentifier())
       return true;
     if (const AtomicCallback *CB = Model.atomicCallback(Callee->getName()))
-      if (CB->Arg < Call->getNumArgs())
-        record(functionIn(Call->getArg(CB->Arg)),
-               AtomicContext{CB->Context, CB->InInterrupt},
+      if (CB->Arg < Call->getNumArgs()) {
+        const clang::FunctionDecl *Callback = functionIn(Call->getArg(CB->Arg));
+        record(Callback, AtomicContext{CB->Context, CB->InInterrupt, CB->HardIrq},
                Callee->getName().str(), Call->getBeginLoc());
+        // init_timer_key(&priv->timer, fn, ...): fn runs for that timer.
+        std::optional<AccessPath> Subject;
+        if (Call->getNumArgs() > 0)
+          Subject = AccessPath::ofAddressOrValue(Call->getArg(0));
+        if (auto Class = Subject ? lockClass(*Subject) : std::nullopt;
+            Class && Callback)
+          Registrations.push_back({Callee->getName().str(), *Class, Callback});
+      }
     return true;
   }
 
@@ -214,12 +224,13 @@ public:
 private:
   const ApiModel &Model;
   llvm::DenseMap<const clang::FunctionDecl *, AtomicCallbackUse> &Uses;
+  std::vector<ModuleModel::Registration> &Registrations;
 };
 } // namespace
 
 void ModuleModel::findAtomicCallbacks(clang::ASTContext &AST,
                                       const ApiModel &Model) {
-  AtomicCallbackFinder Finder(Model, AtomicUses);
+  AtomicCallbackFinder Finder(Model, AtomicUses, Registrations);
   const clang::SourceManager &SM = AST.getSourceManager();
   for (clang::Decl *D : AST.getTranslationUnitDecl()->decls())
     if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
@@ -232,6 +243,24 @@ ModuleModel::atomicUse(const clang::FunctionDecl *FD) const {
   if (It == AtomicUses.end() && FD->getDefinition())
     It = AtomicUses.find(FD->getDefinition());
   return It == AtomicUses.end() ? nullptr : &It->second;
+}
+
+std::vector<const clang::FunctionDecl *> ModuleModel::hardIrqHandlers() const {
+  std::vector<const clang::FunctionDecl *> Handlers;
+  for (const auto &[FD, Use] : AtomicUses)
+    if (Use.HardIrq)
+      Handlers.push_back(FD);
+  return Handlers;
+}
+
+std::vector<const clang::FunctionDecl *>
+ModuleModel::callbacksOn(llvm::StringRef RegisteredBy,
+                         llvm::StringRef Subject) const {
+  std::vector<const clang::FunctionDecl *> Callbacks;
+  for (const Registration &R : Registrations)
+    if (R.By == RegisteredBy && R.Subject == Subject)
+      Callbacks.push_back(R.Callback);
+  return Callbacks;
 }
 
 const LifecyclePair *

@@ -37,6 +37,7 @@ struct LifecyclePair {
 struct AtomicCallbackUse {
   std::string Context;      ///< "hard IRQ handler"
   bool InInterrupt = false; ///< in_interrupt() is true when it runs
+  bool HardIrq = false;     ///< it runs in hard IRQ context
   std::string RegisteredBy; ///< "request_irq" or "net_device_ops.ndo_start_xmit"
   clang::SourceLocation RegisteredAt;
 };
@@ -49,6 +50,12 @@ mainFileDefinitions(clang::ASTContext &AST);
 
 class ModuleModel {
 public:
+  /// A callback registered on an object: init_timer_key(&p->timer, fn).
+  struct Registration {
+    std::string By, Subject;
+    const clang::FunctionDecl *Callback = nullptr;
+  };
+
   static ModuleModel build(clang::ASTContext &AST, const ApiModel &Model);
 
   /// The pair whose setup function is \p FD, if \p FD sets something up.
@@ -57,11 +64,20 @@ public:
   /// How \p FD is registered to run in atomic context, if it is.
   const AtomicCallbackUse *atomicUse(const clang::FunctionDecl *FD) const;
 
+  /// The functions registered as hard IRQ handlers (and hrtimer callbacks).
+  std::vector<const clang::FunctionDecl *> hardIrqHandlers() const;
+  /// The callbacks \p RegisteredBy registered on an object of \p Subject
+  /// (lockClass() of the registration's first argument: init_timer_key(
+  /// &priv->timer, fn, ...) registers fn on "struct foo_priv.timer").
+  std::vector<const clang::FunctionDecl *>
+  callbacksOn(llvm::StringRef RegisteredBy, llvm::StringRef Subject) const;
+
 private:
   void findAtomicCallbacks(clang::ASTContext &AST, const ApiModel &Model);
 
   std::vector<LifecyclePair> Pairs;
   llvm::DenseMap<const clang::FunctionDecl *, AtomicCallbackUse> AtomicUses;
+  std::vector<Registration> Registrations;
 };
 
 } // namespace kmodlint

@@ -362,6 +362,7 @@ bool PathEngine::run(const clang::FunctionDecl *FD) {
       Hold.What = Use->Context;
       Hold.InInterrupt = Use->InInterrupt;
       Hold.IsCallbackContext = true;
+      Hold.HardIrq = Use->HardIrq;
       Hold.By = "registered with " + Use->RegisteredBy +
                 (llvm::StringRef(Use->RegisteredBy).contains('.') ? "" : "()");
       Hold.Loc = Use->RegisteredAt;

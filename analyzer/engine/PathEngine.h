@@ -27,12 +27,14 @@ class LiveVariables;
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
+#include <map>
 #include <memory>
 
 namespace kmodlint {
 
 class Summaries;
 class StoredFamilies;
+class CallbackLocks;
 
 /// A release of a tracked object, reported before the state changes.
 struct ReleaseEvent {
@@ -69,6 +71,13 @@ struct SleepEvent {
   std::optional<unsigned> IfParameterBlocks;
   /// It sleeps only outside interrupt context (vfree() defers otherwise).
   bool UnlessInInterrupt = false;
+  /// Not a sleep but a wait for a callback (del_timer_sync()): wrong only
+  /// in hard IRQ context and under these lock classes (class -> why).
+  std::optional<std::map<std::string, std::string>> WaitConflicts;
+  /// The hold that makes it wrong (index into PathState::Atomic), when
+  /// not the innermost, and why it does.
+  std::optional<size_t> Hold;
+  std::string HoldConflict;
 };
 
 /// An allocation with a gfp mask.
@@ -152,6 +161,7 @@ struct TranslationUnitContext {
   Summaries *FunctionSummaries = nullptr;
   const StoredFamilies *Stores = nullptr;
   const ModuleModel *Module = nullptr;
+  CallbackLocks *Locks = nullptr;
   /// __GFP_DIRECT_RECLAIM and __GFP_NOFAIL as this TU defines them (0x400
   /// and 0x8000 in 6.1; BIT(enum) in 6.12); the model's defaults until
   /// the front end finds them.
@@ -302,6 +312,10 @@ private:
 
   // Values and conditions (EngineConditions.cpp).
   Value evaluate(PathState &S, const clang::Expr *E);
+  std::optional<Value> truthOfTest(PathState &S, const clang::Expr *E);
+  /// Whether a hold of \p S keeps the callback \p Event waits for from
+  /// finishing; names it in \p Event.
+  bool blocksWait(const PathState &S, SleepEvent &Event) const;
   /// Refines \p S by assuming \p Cond evaluated to \p Truth; false when that
   /// is impossible on this path.
   bool refine(PathState &S, const clang::Expr *Cond, bool Truth);

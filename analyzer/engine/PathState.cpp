@@ -5,11 +5,15 @@
 
 namespace kmodlint {
 
-void PathState::forget(const AccessPath &P, bool IncludingItself) {
+void PathState::forget(const AccessPath &P, bool IncludingItself,
+                       bool KeepCallerObjects) {
   for (auto It = Bindings.lower_bound(AccessPath{P.Root, {}});
        It != Bindings.end() && It->first.Root == P.Root;) {
-    bool Through = P.isPrefixOf(It->first) &&
-                   (IncludingItself || It->first.Fields.size() > P.Fields.size());
+    bool Below = It->first.Fields.size() > P.Fields.size();
+    bool Through = P.isPrefixOf(It->first) && (IncludingItself || Below);
+    if (Through && Below && KeepCallerObjects)
+      if (const TrackedObject *Obj = object(It->second); Obj && Obj->IsParameter)
+        Through = false;
     It = Through ? Bindings.erase(It) : std::next(It);
   }
 }
@@ -69,8 +73,13 @@ void PathState::collectUnreachable() {
   // not a pointer: it stays reachable by its key or its family, whatever
   // becomes of the status; released, it stays to say so (a second release
   // is a double free, and a path that skipped the release differs).
+  // So does a resource first met at its release by key
+  // (pci_disable_device(mgr->pci) in a cleanup helper): what the helper's
+  // summary says it releases.
   auto ReachedByKey = [](const TrackedObject &Obj) {
-    return Obj.Acquirer && Obj.Acquirer->Returns != AcquireResult::Pointer;
+    if (!Obj.Acquirer)
+      return Obj.KeyPath && Obj.Status == ObjectStatus::Released;
+    return Obj.Acquirer->Returns != AcquireResult::Pointer;
   };
   for (auto It = Objects.begin(); It != Objects.end();)
     It = Live.contains(It->first) || ReachedByKey(It->second)

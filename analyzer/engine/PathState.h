@@ -146,6 +146,15 @@ struct IntFact {
   /// For spin_trylock(): the hold (index into PathState::PendingHolds)
   /// taken when this result is non-zero.
   int TrylockHold = -1;
+  /// For a truth value computed from a test (`int warned = !!(!p);`, the
+  /// WARN_ON() idiom): the test, so that branching on the value refines
+  /// what it tested.
+  const clang::Expr *Condition = nullptr;
+  /// The value is true when Condition is false (`!!(!p)`).
+  bool ConditionNegated = false;
+  /// The object Condition tested then: refining it later is sound only
+  /// while it still names that object.
+  ObjectId ConditionOn = 0;
 };
 
 struct Value {
@@ -197,7 +206,9 @@ struct Value {
   }
   bool sameTypestate(const Value &O) const {
     return K == O.K && Object == O.Object && Int.Known == O.Int.Known &&
-           Int.Constant == O.Int.Constant && Target == O.Target;
+           Int.Constant == O.Int.Constant && Target == O.Target &&
+           Int.Condition == O.Int.Condition &&
+           Int.ConditionNegated == O.Int.ConditionNegated;
   }
 };
 
@@ -213,6 +224,8 @@ struct AtomicHold {
   /// The function runs in this context (an IRQ handler...): no unlock in
   /// its body ends it.
   bool IsCallbackContext = false;
+  /// The function runs as a hard IRQ handler (or hrtimer callback).
+  bool HardIrq = false;
   /// For guard(Class)(...): the class, whose destructor ends the hold.
   std::string GuardClass;
   bool operator==(const AtomicHold &O) const {
@@ -269,7 +282,11 @@ public:
   }
 
   /// Forgets \p P and every path through it (`p` takes `p->buf` along).
-  void forget(const AccessPath &P, bool IncludingItself = true);
+  /// \p KeepCallerObjects: fields below P that hold one of the function's
+  /// own parameters (mgr->pci = pdev) stay: a callee handed mgr does not
+  /// rewrite its back-pointer to the device.
+  void forget(const AccessPath &P, bool IncludingItself = true,
+              bool KeepCallerObjects = false);
   void bind(const AccessPath &P, const Value &V);
   /// Records that \p Ids were stored in \p Where (first store wins).
   void markStored(llvm::ArrayRef<ObjectId> Ids, const std::string &Where,

@@ -167,6 +167,13 @@ public:
     }
     const AccessPath &P = *Obj.FirstPath;
     L.Fields = Names.nameFields(P.Fields);
+    // pci_release_regions(mgr->pci) and pci_disable_device(mgr->pci): one
+    // key, two resources, told apart by family.
+    if (Obj.Family && llvm::any_of(Obj.Family->Releases,
+                                   [](const ReleaseFunction &R) {
+                                     return R.ByKeyOnly;
+                                   }))
+      L.Family = Obj.Family;
     if (Obj.ContainerMember) // only ever of a parameter
       L.ContainerMember = Names.nameFields({Obj.ContainerMember}).front();
     if (const clang::ParmVarDecl *Param = P.parameter()) {
@@ -224,6 +231,7 @@ public:
     SleepWitness W;
     W.Reason = Event.Reason;
     W.UnlessInInterrupt = Event.UnlessInInterrupt;
+    W.WaitConflicts = Event.WaitConflicts;
     W.Chain.push_back({Event.Callee, pointOf(SM, Event.Call->getBeginLoc())});
     W.Chain.insert(W.Chain.end(), Event.Chain.begin(), Event.Chain.end());
     constexpr size_t MaxChain = 6;
@@ -231,7 +239,8 @@ public:
       W.Chain.resize(MaxChain);
     if (Event.IfParameterBlocks)
       SleepsIfParam.try_emplace(*Event.IfParameterBlocks, std::move(W));
-    else if (!Sleeps || (Sleeps->UnlessInInterrupt && !W.UnlessInInterrupt))
+    else if (!Sleeps || (Sleeps->UnlessInInterrupt && !W.UnlessInInterrupt) ||
+             (Sleeps->WaitConflicts && !W.WaitConflicts))
       Sleeps = std::move(W); // prefer a witness that sleeps in any context
   }
 

@@ -66,6 +66,7 @@ struct ReleasedLocation {
 struct SleepWitness {
   std::string Reason;
   bool UnlessInInterrupt = false; ///< see SleepEvent
+  std::optional<std::map<std::string, std::string>> WaitConflicts; ///< see SleepEvent
   std::vector<std::pair<std::string, SourcePoint>> Chain;
 };
 

@@ -2,6 +2,7 @@
 #include "analyzer/frontend/Analysis.h"
 #include "analyzer/frontend/CompilerFlags.h"
 #include "analyzer/support/EmbeddedFiles.h"
+#include "analyzer/engine/CallbackLocks.h"
 #include "analyzer/engine/ModuleModel.h"
 #include "analyzer/engine/StoredFamilies.h"
 #include "analyzer/engine/Summaries.h"
@@ -113,6 +114,8 @@ public:
     Result.KernelVersion = TU.KernelVersion;
     ModuleModel Module = ModuleModel::build(AST, Model);
     TU.Module = &Module;
+    CallbackLocks Locks(Model, Module);
+    TU.Locks = &Locks;
     Summaries FunctionSummaries(TU);
     StoredFamilies Stores;
     TU.FunctionSummaries = &FunctionSummaries;

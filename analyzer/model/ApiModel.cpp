@@ -196,6 +196,7 @@ private:
   llvm::Error atomicEnter(const std::string &Name, const YAML::Node &Spec);
   llvm::Error atomicExit(const std::string &Name, const YAML::Node &Spec);
   llvm::Error atomicCallback(const std::string &Name, const YAML::Node &Spec);
+  llvm::Error callbackWait(const std::string &Name, const YAML::Node &Spec);
   llvm::Expected<AtomicContext> atomicContext(const YAML::Node &Node);
   llvm::Error maySleep(const YAML::Node &Node);
   llvm::Error gfp(const YAML::Node &Node);
@@ -579,7 +580,7 @@ llvm::Error ModelLoader::atomic(const YAML::Node &Node) {
     return E;
   if (auto E = P.checkKeys(Node,
                            {"enter", "exit", "callbacks", "fields", "guards",
-                            "context_tests"},
+                            "context_tests", "waits_for_callback"},
                            "atomic"))
     return E;
   auto Each = [&](const char *Key, auto Method) {
@@ -593,6 +594,8 @@ llvm::Error ModelLoader::atomic(const YAML::Node &Node) {
   if (auto E = Each("exit", &ModelLoader::atomicExit))
     return E;
   if (auto E = Each("callbacks", &ModelLoader::atomicCallback))
+    return E;
+  if (auto E = Each("waits_for_callback", &ModelLoader::callbackWait))
     return E;
   if (auto E = entries(
           Node["fields"], "fields",
@@ -652,14 +655,34 @@ llvm::Error ModelLoader::atomicExit(const std::string &Name,
 
 llvm::Error ModelLoader::atomicCallback(const std::string &Name,
                                         const YAML::Node &Spec) {
-  if (auto E = P.checkKeys(Spec, {"arg", "context", "in_interrupt"},
+  if (auto E = P.checkKeys(Spec, {"arg", "context", "in_interrupt", "hard_irq"},
                            "an atomic callback entry"))
     return E;
   auto Index = P.index(Spec["arg"], "arg");
   if (!Index)
     return Index.takeError();
   M.AtomicCallbacks[Name] = {*Index, Spec["context"].as<std::string>(),
-                             flag(Spec, "in_interrupt")};
+                             flag(Spec, "in_interrupt"), flag(Spec, "hard_irq")};
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::callbackWait(const std::string &Name,
+                                      const YAML::Node &Spec) {
+  if (auto E = P.checkKeys(Spec, {"arg", "registered_by", "what"},
+                           "a waits_for_callback entry"))
+    return E;
+  auto Index = P.index(Spec["arg"], "arg");
+  if (!Index)
+    return Index.takeError();
+  CallbackWait Wait;
+  Wait.Arg = *Index;
+  optionalText(Spec, "registered_by", Wait.RegisteredBy);
+  if (!M.AtomicCallbacks.count(Wait.RegisteredBy))
+    return P.error(Spec, "a waits_for_callback entry needs 'registered_by', "
+                         "one of atomic.callbacks");
+  Wait.What = "the callback";
+  optionalText(Spec, "what", Wait.What);
+  M.CallbackWaits[Name] = Wait;
   return llvm::Error::success();
 }
 
@@ -667,12 +690,13 @@ llvm::Error ModelLoader::atomicCallback(const std::string &Name,
 llvm::Expected<AtomicContext> ModelLoader::atomicContext(const YAML::Node &Node) {
   if (Node.IsScalar())
     return AtomicContext{Node.as<std::string>(), false};
-  if (auto E = P.checkKeys(Node, {"context", "in_interrupt"}, "an atomic context"))
+  if (auto E = P.checkKeys(Node, {"context", "in_interrupt", "hard_irq"},
+                           "an atomic context"))
     return std::move(E);
   if (!Node["context"])
     return P.error(Node, "an atomic context needs 'context'");
   return AtomicContext{Node["context"].as<std::string>(),
-                       flag(Node, "in_interrupt")};
+                       flag(Node, "in_interrupt"), flag(Node, "hard_irq")};
 }
 
 /// A reason, or {why: ..., unless_in_interrupt: true}.
@@ -968,6 +992,11 @@ ApiModel::atomicExit(llvm::StringRef Callee) const {
   if (It == AtomicExits.end())
     return std::nullopt;
   return It->second;
+}
+
+const CallbackWait *ApiModel::callbackWait(llvm::StringRef Callee) const {
+  auto It = CallbackWaits.find(Callee);
+  return It == CallbackWaits.end() ? nullptr : &It->second;
 }
 
 const AtomicCallback *ApiModel::atomicCallback(llvm::StringRef Callee) const {

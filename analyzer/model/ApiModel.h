@@ -91,6 +91,7 @@ struct AtomicEnter {
 struct AtomicContext {
   std::string What; ///< "hard IRQ handler", "spinlock"
   bool InInterrupt = false; ///< hard IRQ, softirq or bottom halves disabled
+  bool HardIrq = false;     ///< hard IRQ context itself
 };
 
 /// A registration whose callback argument runs in atomic context.
@@ -98,6 +99,17 @@ struct AtomicCallback {
   unsigned Arg = 0;
   std::string Context; ///< "hard IRQ handler"
   bool InInterrupt = false;
+  bool HardIrq = false; ///< runs in hard IRQ context (IRQs off, interrupting)
+};
+
+/// A call that spins, IRQs on, until a callback registered on its argument
+/// has finished (del_timer_sync()): not a sleep, but a deadlock in hard
+/// IRQ context and under a lock that callback, or an IRQ handler that
+/// can interrupt it, takes.
+struct CallbackWait {
+  unsigned Arg = 0;         ///< the timer
+  std::string RegisteredBy; ///< init_timer_key: its argument 0 is the timer
+  std::string What;         ///< "the timer callback"
 };
 
 /// A driver struct (platform_driver...) and its callback fields.
@@ -271,6 +283,7 @@ public:
   std::optional<AtomicContext> atomicGuard(llvm::StringRef Class) const;
   /// Why \p Callee may sleep whatever its arguments, if it does.
   std::optional<std::string> maySleep(llvm::StringRef Callee) const;
+  const CallbackWait *callbackWait(llvm::StringRef Callee) const;
   /// Whether \p Callee sleeps only outside interrupt context (6.1 vfree()
   /// defers the free when in_interrupt()).
   bool sleepsOnlyOutsideInterrupt(llvm::StringRef Callee) const;
@@ -319,6 +332,7 @@ private:
   llvm::StringMap<AtomicEnter> AtomicEnters;
   llvm::StringMap<std::optional<unsigned>> AtomicExits;
   llvm::StringMap<AtomicCallback> AtomicCallbacks;
+  llvm::StringMap<CallbackWait> CallbackWaits;
   llvm::StringMap<AtomicContext> AtomicFields; ///< "Record::field" -> context
   llvm::StringSet<> ContextTests;
   llvm::StringMap<AtomicContext> AtomicGuards;

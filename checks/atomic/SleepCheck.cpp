@@ -65,12 +65,20 @@ void SleepCheck::onSleep(const SleepEvent &E, const PathState &S,
                                CheckContext &C) {
   if (S.Atomic.empty() || E.IfParameterBlocks)
     return; // no atomic context, or the caller's mask decides
-  const AtomicHold &Hold = S.Atomic.back();
+  const AtomicHold &Hold = E.Hold ? S.Atomic[*E.Hold] : S.Atomic.back();
   Finding F;
   F.Check = id().str();
   F.Where = C.point(E.Call->getBeginLoc());
-  F.Message = llvm::formatv("{0}() may sleep ({1}) in atomic context ({2})",
-                            E.Callee, E.Reason, Hold.What);
+  // del_timer_sync(): it spins, and only what stops the callback is wrong.
+  F.Message =
+      E.WaitConflicts
+          ? llvm::formatv("{0}() can deadlock in atomic context ({1}): it {2}, "
+                          "and {3}",
+                          E.Callee, Hold.What, E.Reason, E.HoldConflict)
+                .str()
+          : llvm::formatv("{0}() may sleep ({1}) in atomic context ({2})",
+                          E.Callee, E.Reason, Hold.What)
+                .str();
   F.Notes.push_back({C.point(Hold.Loc),
                      Hold.IsCallbackContext
                          ? llvm::formatv("{0}() runs as a {1}, {2} here",

@@ -91,6 +91,14 @@ static void bitmap(void)
 	vfree(map); // expect-warning: use bitmap_free() [release.mismatch]
 }
 
+/* kfree() is bitmap_free(), but a device-managed release is not. */
+static void bitmap_devm_kfree(struct device *dev)
+{
+	unsigned long *map = bitmap_zalloc(128, GFP_KERNEL);
+
+	devm_kfree(dev, map); // expect-warning: use bitmap_free() [release.mismatch]
+}
+
 static void release_vmalloc(void *x)
 {
 	vfree(x);

@@ -116,4 +116,20 @@ static void overwritten_by_unknown_call(void **slot)
 	kfree(p);
 }
 
+/* bitmap_alloc() is kmalloc_array() and bitmap_free() is kfree()
+ * (lib/bitmap.c): either release fits either allocation. */
+static void bitmap_released_by_kfree(void)
+{
+	unsigned long *map = bitmap_zalloc(128, GFP_KERNEL);
+
+	kfree(map);
+}
+
+static void kmalloc_released_by_bitmap_free(void)
+{
+	unsigned long *map = kcalloc(2, sizeof(long), GFP_KERNEL);
+
+	bitmap_free(map);
+}
+
 MODULE_LICENSE("GPL");
