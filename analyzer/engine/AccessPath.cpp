@@ -113,10 +113,11 @@ std::optional<AccessPath> AccessPath::of(const clang::Expr *E) {
     const auto *Field = llvm::dyn_cast<clang::FieldDecl>(ME->getMemberDecl());
     if (!Field)
       return std::nullopt;
-    // (*p).f is p->f.
+    // (*p).f is p->f, and (&x)->f is x.f (`&(lock)->rlock` in lock macros).
     const clang::Expr *BaseExpr = ME->getBase()->IgnoreParenCasts();
     if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(BaseExpr);
-        UO && UO->getOpcode() == clang::UO_Deref)
+        UO && (UO->getOpcode() == clang::UO_Deref ||
+               (UO->getOpcode() == clang::UO_AddrOf && ME->isArrow())))
       BaseExpr = UO->getSubExpr();
     auto Base = of(BaseExpr);
     if (!Base)
@@ -196,6 +197,23 @@ static bool isLockType(const clang::RecordDecl *Record) {
       Name = Typedef->getName();
   return Name.ends_with("spinlock") || Name.ends_with("spinlock_t") ||
          Name.ends_with("lock_t");
+}
+
+std::optional<AccessPath> lockPath(const clang::Expr *Arg) {
+  const clang::Expr *E = Arg->IgnoreParenCasts();
+  // raw_spin_lock_irqsave(spinlock_check(lock), flags): the inline
+  // spinlock_check() returns &lock->rlock (6.1:include/linux/spinlock.h).
+  if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
+    if (const clang::FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->isInlined() && Call->getNumArgs() == 1 &&
+        Call->getArg(0)->getType()->isPointerType())
+      E = Call->getArg(0);
+  std::optional<AccessPath> Path = AccessPath::ofAddressOrValue(E);
+  // &lock->rlock names lock.
+  while (Path && !Path->Fields.empty() &&
+         isLockType(Path->Fields.back()->getParent()))
+    Path->Fields.pop_back();
+  return Path;
 }
 
 std::optional<std::string> lockClass(const AccessPath &Lock) {

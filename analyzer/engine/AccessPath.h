@@ -83,6 +83,11 @@ const clang::Expr *stripValuePreservingWrappers(const clang::Expr *E);
 /// for a lock known only as a local or a parameter.
 std::optional<std::string> lockClass(const AccessPath &Lock);
 
+/// The lock a lock call's argument names, through the inline one-argument
+/// wrappers lock macros put around it (spinlock_check(lock)), without the
+/// lock type's own fields (&lock->rlock is lock).
+std::optional<AccessPath> lockPath(const clang::Expr *Arg);
+
 /// container_of(ptr, T, member): `(T *)(__mptr - offsetof(T, member))`
 /// with `void *__mptr = (void *)(ptr)` (6.1 and 6.12 include/linux/
 /// container_of.h), or the subtraction written directly. Gives ptr and the

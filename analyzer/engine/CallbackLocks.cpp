@@ -29,7 +29,7 @@ public:
              Class && Model.atomicGuard(*Class))
       LockArg = 0;
     if (LockArg && *LockArg < Call->getNumArgs()) {
-      if (auto Path = AccessPath::ofAddressOrValue(Call->getArg(*LockArg)))
+      if (auto Path = lockPath(Call->getArg(*LockArg)))
         if (auto Class = lockClass(*Path))
           Locks.insert(*Class);
       return true;

@@ -81,7 +81,7 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
     Hold.InInterrupt = Enter->InInterrupt;
     Hold.Loc = SM.getExpansionLoc(Call->getBeginLoc());
     if (Enter->LockArg && *Enter->LockArg < Call->getNumArgs()) {
-      Hold.Lock = AccessPath::ofAddressOrValue(Call->getArg(*Enter->LockArg));
+      Hold.Lock = lockPath(Call->getArg(*Enter->LockArg));
       Hold.By = llvm::formatv("{0}({1})", Name,
                               Hold.Lock ? "&" + Hold.Lock->str()
                                         : std::string("..."));
@@ -110,7 +110,7 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
       Hold.InInterrupt = Context->InInterrupt;
       Hold.Loc = SM.getExpansionLoc(Call->getBeginLoc());
       if (Call->getNumArgs() > 0)
-        Hold.Lock = AccessPath::ofAddressOrValue(Call->getArg(0));
+        Hold.Lock = lockPath(Call->getArg(0));
       Hold.By = llvm::formatv("guard({0})", *Class).str();
       Hold.GuardClass = Class->str();
       S.Atomic.push_back(Hold);
@@ -119,7 +119,7 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
   if (auto Exit = Model.atomicExit(Name)) {
     std::optional<AccessPath> Lock;
     if (*Exit && **Exit < Call->getNumArgs())
-      Lock = AccessPath::ofAddressOrValue(Call->getArg(**Exit));
+      Lock = lockPath(Call->getArg(**Exit));
     auto Own = [](const AtomicHold &H) { return !H.IsCallbackContext; };
     if (llvm::none_of(S.Atomic, Own)) {
       // Taken by a caller (or before an unknown call): the caller's

@@ -12,7 +12,9 @@ void PathState::forget(const AccessPath &P, bool IncludingItself,
     bool Below = It->first.Fields.size() > P.Fields.size();
     bool Through = P.isPrefixOf(It->first) && (IncludingItself || Below);
     if (Through && Below && KeepCallerObjects)
-      if (const TrackedObject *Obj = object(It->second); Obj && Obj->IsParameter)
+      if (const TrackedObject *Obj = object(It->second);
+          Obj && (Obj->IsParameter ||
+                  (Obj->Status == ObjectStatus::Held && Obj->acquiredHere())))
         Through = false;
     It = Through ? Bindings.erase(It) : std::next(It);
   }

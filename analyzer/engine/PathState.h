@@ -283,8 +283,11 @@ public:
 
   /// Forgets \p P and every path through it (`p` takes `p->buf` along).
   /// \p KeepCallerObjects: fields below P that hold one of the function's
-  /// own parameters (mgr->pci = pdev) stay: a callee handed mgr does not
-  /// rewrite its back-pointer to the device.
+  /// own parameters (mgr->pci = pdev) or an object it acquired and still
+  /// holds (icode->gpr_map = kcalloc(...)) stay: a callee handed mgr does
+  /// not rewrite its back-pointer to the device, nor replace the buffers
+  /// its caller owns (one that frees them says so in its summary, which
+  /// is applied first).
   void forget(const AccessPath &P, bool IncludingItself = true,
               bool KeepCallerObjects = false);
   void bind(const AccessPath &P, const Value &V);

@@ -150,6 +150,7 @@ public:
   }
 
   bool VisitCallExpr(clang::CallExpr *Call) {
+    recordAdoption(Call);
     auto Arg = Model.drvdataSetterArg(PathEngine::calleeName(Call));
     if (!Arg || *Arg >= Call->getNumArgs())
       return true;
@@ -159,6 +160,16 @@ public:
       return true;
     PendingDrvdata.push_back({Key, Stored, Call->getBeginLoc()});
     return true;
+  }
+
+  void recordAdoption(const clang::CallExpr *Call) {
+    llvm::StringRef Name = PathEngine::calleeName(Call);
+    auto Adopter = Model.findAdopter(Name);
+    if (!Adopter || Adopter->second >= Call->getNumArgs())
+      return;
+    auto Path = AccessPath::ofAddressOrValue(Call->getArg(Adopter->second));
+    if (const clang::Decl *Target = Path ? storeTarget(*Path) : nullptr)
+      Out.recordAdoption(Target);
   }
 
   /// Driver-data stores are resolved once every local is known.
@@ -223,6 +234,11 @@ const StoredFamily *StoredFamilies::lookup(const AccessPath &P) const {
         Local && DrvdataLocals.contains(Local))
       Target = drvdataKey(Local->getType());
   if (!Target)
+    return nullptr;
+  // kzalloc()ed, then kobject_init_and_add()ed: kobject_put() releases it
+  // everywhere but in the ktype's release callback, which kfree()s it.
+  // Either family's release may be right, so claim neither.
+  if (Adoptions.contains(Target))
     return nullptr;
   auto It = Entries.find(Target);
   if (It == Entries.end() || It->second.Conflict || !It->second.Store.Family)

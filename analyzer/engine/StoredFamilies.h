@@ -64,6 +64,12 @@ public:
       DrvdataKeys.push_back(Key);
   }
 
+  /// kobject_init_and_add(orangefs_obj, ...) somewhere in the file: what
+  /// the global or field holds is released by the adopter's family, except
+  /// in the release callback that frees it with its allocator's: lookup()
+  /// names no family for it.
+  void recordAdoption(const clang::Decl *Target) { Adoptions.insert(Target); }
+
   /// Marks \p Local as loaded from a driver-data getter.
   void recordDrvdataLoad(const clang::VarDecl *Local) {
     DrvdataLocals.insert(Local);
@@ -81,6 +87,7 @@ private:
     bool Conflict = false;
   };
   llvm::DenseMap<const clang::Decl *, Entry> Entries;
+  llvm::DenseSet<const clang::Decl *> Adoptions;
 };
 
 } // namespace kmodlint
