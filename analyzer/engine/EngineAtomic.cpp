@@ -193,7 +193,7 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
   } else if (const clang::FunctionDecl *Callee = Call->getDirectCallee();
              Callee && TU.FunctionSummaries && !Model.findRelease(Name)) {
     const FunctionSummary *Summary = TU.FunctionSummaries->get(Callee);
-    if (Summary && Summary->Sleeps) {
+    if (Summary && Summary->Sleeps && !argumentsRuleOut(S, Call, *Summary->Sleeps)) {
       Event.Reason = Summary->Sleeps->Reason;
       Event.UnlessInInterrupt = Summary->Sleeps->UnlessInInterrupt;
       Event.WaitConflicts = Summary->Sleeps->WaitConflicts;
@@ -231,6 +231,18 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
     return;
   if (!Event.Reason.empty())
     Listener.onSleep(Event, S);
+}
+
+bool PathEngine::argumentsRuleOut(PathState &S, const clang::CallExpr *Call,
+                                  const SleepWitness &Witness) {
+  for (const auto &[Param, Needed] : Witness.OnlyIfParams) {
+    if (Param >= Call->getNumArgs())
+      continue;
+    Value Arg = evaluate(S, Call->getArg(Param));
+    if (Arg.isInt() && isEmpty(meet(Arg.Int.Known, Needed)))
+      return true; // __es_alloc_extent(false) where only nofail sleeps
+  }
+  return false;
 }
 
 bool PathEngine::blocksWait(const PathState &S, SleepEvent &Event) const {

@@ -291,7 +291,7 @@ bool PathEngine::refineComparison(PathState &S, const clang::BinaryOperator *BO,
   const clang::Expr *Operand = BO->getLHS();
   if (!isZeroConstant(BO->getRHS(), TU.AST)) {
     if (!isZeroConstant(BO->getLHS(), TU.AST))
-      return true;
+      return refineIdentity(S, BO, Truth);
     Operand = BO->getRHS();
     Op = clang::BinaryOperator::reverseComparisonOp(Op);
   }
@@ -313,6 +313,25 @@ bool PathEngine::refineComparison(PathState &S, const clang::BinaryOperator *BO,
   }
   std::string Relation = (clang::BinaryOperator::getOpcodeStr(Op) + " 0").str();
   return constrain(S, Operand, Allowed, Relation, BO->getBeginLoc());
+}
+
+/// `e != new` of two pointers: the same object on this path makes it
+/// false, two allocations made here (distinct objects) make it true
+/// (f2fs: `e = lookup(); if (!e) e = init(new); if (e != new) free(new);`).
+bool PathEngine::refineIdentity(PathState &S, const clang::BinaryOperator *BO,
+                                bool Truth) {
+  clang::BinaryOperatorKind Op = BO->getOpcode();
+  if ((Op != clang::BO_EQ && Op != clang::BO_NE) ||
+      !BO->getLHS()->getType()->isPointerType())
+    return true;
+  Value Left = evaluate(S, BO->getLHS()), Right = evaluate(S, BO->getRHS());
+  const TrackedObject *A = S.object(Left), *B = S.object(Right);
+  if (!A || !B)
+    return true;
+  bool Equal = Left.Object == Right.Object;
+  if (!Equal && !(A->acquiredHere() && B->acquiredHere()))
+    return true; // a parameter may be the very object another name holds
+  return Equal == ((Op == clang::BO_EQ) == Truth);
 }
 
 /// Usually the CFG has already split && and ||; a do-while tests the whole

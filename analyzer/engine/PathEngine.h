@@ -35,6 +35,7 @@ namespace kmodlint {
 class Summaries;
 class StoredFamilies;
 class CallbackLocks;
+struct SleepWitness;
 
 /// A release of a tracked object, reported before the state changes.
 struct ReleaseEvent {
@@ -313,9 +314,14 @@ private:
   // Values and conditions (EngineConditions.cpp).
   Value evaluate(PathState &S, const clang::Expr *E);
   std::optional<Value> truthOfTest(PathState &S, const clang::Expr *E);
+  bool refineIdentity(PathState &S, const clang::BinaryOperator *BO, bool Truth);
   /// Whether a hold of \p S keeps the callback \p Event waits for from
   /// finishing; names it in \p Event.
   bool blocksWait(const PathState &S, SleepEvent &Event) const;
+  /// Whether the call's arguments rule out every path on which the
+  /// callee's summary sleeps.
+  bool argumentsRuleOut(PathState &S, const clang::CallExpr *Call,
+                        const SleepWitness &Witness);
   /// Refines \p S by assuming \p Cond evaluated to \p Truth; false when that
   /// is impossible on this path.
   bool refine(PathState &S, const clang::Expr *Cond, bool Truth);

@@ -135,7 +135,7 @@ class SummaryBuilder : public EngineListener {
 public:
   SummaryBuilder(const clang::FunctionDecl *FD, const ApiModel &Model,
                  const clang::SourceManager &SM, Summaries &Names)
-      : SM(SM), Names(Names),
+      : SM(SM), Names(Names), Function(FD),
         ReturnsPointer(FD->getReturnType()->isPointerType()) {
     ReassignmentFinder Finder(Model);
     if (FD->hasBody())
@@ -232,16 +232,29 @@ public:
     W.Reason = Event.Reason;
     W.UnlessInInterrupt = Event.UnlessInInterrupt;
     W.WaitConflicts = Event.WaitConflicts;
+    W.OnlyIfParams = parameterConditions(S);
     W.Chain.push_back({Event.Callee, pointOf(SM, Event.Call->getBeginLoc())});
     W.Chain.insert(W.Chain.end(), Event.Chain.begin(), Event.Chain.end());
     constexpr size_t MaxChain = 6;
     if (W.Chain.size() > MaxChain)
       W.Chain.resize(MaxChain);
-    if (Event.IfParameterBlocks)
+    if (Event.IfParameterBlocks) {
       SleepsIfParam.try_emplace(*Event.IfParameterBlocks, std::move(W));
-    else if (!Sleeps || (Sleeps->UnlessInInterrupt && !W.UnlessInInterrupt) ||
-             (Sleeps->WaitConflicts && !W.WaitConflicts))
+      return;
+    }
+    // One witness stands for every sleeping path: its parameter
+    // conditions must hold on all of them, or it claims none.
+    std::map<unsigned, IntKnowledge> Common = W.OnlyIfParams;
+    if (Sleeps) {
+      Common.clear();
+      for (const auto &[Param, Known] : Sleeps->OnlyIfParams)
+        if (auto It = W.OnlyIfParams.find(Param); It != W.OnlyIfParams.end())
+          Common[Param] = IntKnowledge(unsigned(Known) | unsigned(It->second));
+    }
+    if (!Sleeps || (Sleeps->UnlessInInterrupt && !W.UnlessInInterrupt) ||
+        (Sleeps->WaitConflicts && !W.WaitConflicts))
       Sleeps = std::move(W); // prefer a witness that sleeps in any context
+    Sleeps->OnlyIfParams = std::move(Common);
   }
 
   void onExit(const PathState &S) override {
@@ -341,6 +354,24 @@ private:
   FailureValue Failure = FailureValue::Null;
   bool ReturnsPointer = false;
   bool ReturnsErrorPointer = false;
+  const clang::FunctionDecl *Function;
+
+  /// What the path knows about the function's own integer parameters
+  /// (never reassigned in its body, so the binding is the caller's value).
+  std::map<unsigned, IntKnowledge> parameterConditions(const PathState &S) const {
+    std::map<unsigned, IntKnowledge> Known;
+    for (const clang::ParmVarDecl *Param : Function->parameters()) {
+      if (!Param->getType()->isIntegralOrEnumerationType() ||
+          Reassigned.contains(Param))
+        continue;
+      AccessPath P;
+      P.Root = Param;
+      Value V = S.lookup(P);
+      if (V.isInt() && V.Int.Known != IntKnowledge::Unknown)
+        Known[Param->getFunctionScopeIndex()] = V.Int.Known;
+    }
+    return Known;
+  }
   std::optional<SleepWitness> Sleeps;
   std::map<unsigned, SleepWitness> SleepsIfParam;
 };

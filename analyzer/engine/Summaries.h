@@ -67,6 +67,11 @@ struct SleepWitness {
   std::string Reason;
   bool UnlessInInterrupt = false; ///< see SleepEvent
   std::optional<std::map<std::string, std::string>> WaitConflicts; ///< see SleepEvent
+  /// It sleeps only when these integer parameters have these signs
+  /// (`if (nofail) return kmem_cache_zalloc(c, GFP_KERNEL | __GFP_NOFAIL);
+  /// return kmem_cache_alloc(c, GFP_ATOMIC);`): a call whose constant
+  /// argument rules one out does not sleep (ext4's __es_alloc_extent(false)).
+  std::map<unsigned, IntKnowledge> OnlyIfParams;
   std::vector<std::pair<std::string, SourcePoint>> Chain;
 };
 
