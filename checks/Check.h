@@ -48,6 +48,10 @@ public:
   /// The id users enable, disable and suppress: "release.mismatch".
   virtual llvm::StringRef id() const = 0;
   virtual llvm::StringRef summary() const = 0;
+  /// Whether it runs without being named in `checks:` / --checks. Off for
+  /// a check whose precision on held-out kernel code is below 80%
+  /// (docs/precision/): a user enables it knowing what it costs.
+  virtual bool enabledByDefault() const { return true; }
   virtual void onRelease(const ReleaseEvent &E, const PathState &S,
                          CheckContext &C) {}
   virtual void onUse(const UseEvent &E, const PathState &S, CheckContext &C) {}

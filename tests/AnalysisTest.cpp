@@ -38,10 +38,17 @@ static std::string render(const std::vector<UnitResult> &Results) {
   return Text;
 }
 
+/// Every check, those off by default included: the tests exercise them all.
+static AnalysisOptions allChecks() {
+  AnalysisOptions Options;
+  Options.CheckFilters = {"*"};
+  return Options;
+}
+
 TEST(Analysis, OutputDoesNotDependOnThreads) {
   std::vector<AnalysisUnit> Units = testdataUnits();
   ASSERT_GT(Units.size(), 10u);
-  AnalysisOptions Options;
+  AnalysisOptions Options = allChecks();
   std::string One = render(analyzeUnits(Units, std::vector<AnalysisOptions>(Units.size(), Options), 1));
   std::string Two = render(analyzeUnits(Units, std::vector<AnalysisOptions>(Units.size(), Options), 2));
   EXPECT_EQ(One, Two);
@@ -52,7 +59,7 @@ TEST(Analysis, OutputDoesNotDependOnThreads) {
 // through JSON: they must survive it unchanged.
 TEST(Analysis, IsolatedWorkersReportWhatThreadsReport) {
   std::vector<AnalysisUnit> Units = testdataUnits();
-  std::vector<AnalysisOptions> Options(Units.size());
+  std::vector<AnalysisOptions> Options(Units.size(), allChecks());
   std::vector<UnitBudget> Budgets(Units.size(), DefaultUnitBudget);
   std::vector<UnitResult> Isolated =
       analyzeUnitsIsolated(Units, Options, Budgets, 2);
@@ -105,7 +112,7 @@ TEST(Analysis, ParseFailureIsReportedWithCompilerErrors) {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << "#include <linux/slab.h>\nint f(void) { return undeclared_thing; }\n";
   }
-  UnitResult R = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
+  UnitResult R = analyzeUnit(bundledHeadersUnit(Path), allChecks());
   llvm::sys::fs::remove(Path);
   EXPECT_TRUE(R.Failed);
   EXPECT_NE(R.FailureDetails.find("undeclared_thing"), std::string::npos)
@@ -119,6 +126,15 @@ TEST(Analysis, CheckFiltersFollowClangTidyGlobs) {
   EXPECT_TRUE(isCheckEnabled("leak.local", {"*", "-release.*"}));
   EXPECT_TRUE(isCheckEnabled("atomic.sleep", {"-*", "atomic.*"}));
   EXPECT_FALSE(isCheckEnabled("gfp.flags", {"-*", "atomic.*"}));
+}
+
+TEST(Analysis, ChecksOffByDefaultRunOnlyWhenNamed) {
+  EXPECT_FALSE(isCheckEnabled("leak.local", {}, /*ByDefault=*/false));
+  EXPECT_FALSE(isCheckEnabled("leak.local", {"-atomic.*"}, false));
+  EXPECT_TRUE(isCheckEnabled("leak.local", {"*"}, false));
+  EXPECT_TRUE(isCheckEnabled("leak.local", {"leak.*"}, false));
+  EXPECT_FALSE(isCheckEnabled("leak.local", {"*", "-leak.local"}, false));
+  EXPECT_TRUE(isCheckEnabled("gfp.flags", {}, true));
 }
 
 /// A probe that leaks cfg when pdev->id < 0; \p Test is the failing branch.
@@ -159,14 +175,14 @@ TEST(Analysis, ErrorPathFixItRemovesTheLeak) {
   };
   Write(Source);
   llvm::sys::Process::SafelyCloseFileDescriptor(FD);
-  UnitResult Before = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
+  UnitResult Before = analyzeUnit(bundledHeadersUnit(Path), allChecks());
   ASSERT_EQ(Before.Findings.size(), 1u);
   ASSERT_TRUE(Before.Findings[0].Fix.has_value());
   const FixIt &Fix = *Before.Findings[0].Fix;
   std::string Fixed = Source;
   Fixed.replace(Fix.Offset, Fix.Length, Fix.Replacement);
   Write(Fixed);
-  UnitResult After = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
+  UnitResult After = analyzeUnit(bundledHeadersUnit(Path), allChecks());
   llvm::sys::fs::remove(Path);
   EXPECT_FALSE(After.Failed) << After.FailureDetails;
   EXPECT_TRUE(After.Findings.empty());
@@ -184,7 +200,7 @@ TEST(Analysis, ErrorPathFixItOnlyWhereTheReturnStartsItsLine) {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << probeLeakingOnABranch("\tif (pdev->id < 0) { return -EINVAL; }");
   }
-  UnitResult R = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
+  UnitResult R = analyzeUnit(bundledHeadersUnit(Path), allChecks());
   llvm::sys::fs::remove(Path);
   ASSERT_EQ(R.Findings.size(), 1u);
   EXPECT_EQ(R.Findings[0].Check, "leak.error-path");
@@ -265,7 +281,7 @@ TEST(Analysis, EmptyCommandLineIsAFailureNotACrash) {
     Unit.Directory = "/";
     Unit.CommandLine = CommandLine;
     EXPECT_EQ(clangArguments(Unit).front(), "clang");
-    UnitResult R = analyzeUnit(Unit, AnalysisOptions());
+    UnitResult R = analyzeUnit(Unit, allChecks());
     EXPECT_TRUE(R.Failed);
     EXPECT_NE(R.FailureReason.find("empty command line"), std::string::npos);
   }
@@ -298,7 +314,7 @@ TEST(Analysis, AFunctionCutShortByTheStateBoundIsSaid) {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Source;
   }
-  UnitResult R = analyzeUnit(bundledHeadersUnit(Path), AnalysisOptions());
+  UnitResult R = analyzeUnit(bundledHeadersUnit(Path), allChecks());
   llvm::sys::fs::remove(Path);
   ASSERT_FALSE(R.Failed) << R.FailureDetails;
   ASSERT_EQ(R.Incomplete.size(), 1u);
@@ -312,7 +328,7 @@ TEST(Analysis, SmallFunctionsAreComplete) {
   UnitResult R = analyzeUnit(
       bundledHeadersUnit(std::string(KMODLINT_TESTDATA_DIR) +
                          "/checks/leak/error-path.c"),
-      AnalysisOptions());
+      allChecks());
   ASSERT_FALSE(R.Failed);
   EXPECT_TRUE(R.Incomplete.empty());
 }

@@ -50,6 +50,8 @@ TEST_P(TestdataFile, FindingsMatchInlineExpectations) {
   llvm::Regex Version("// kmodlint-test: kernel-version ([0-9.]+)");
   std::vector<Expectation> Expected;
   AnalysisOptions Options;
+  // Every check's testdata runs it, whether or not it is on by default.
+  Options.CheckFilters = {"*"};
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   (*Buffer)->getBuffer().split(Lines, '\n');
   for (unsigned I = 0; I < Lines.size(); ++I) {

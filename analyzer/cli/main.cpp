@@ -379,7 +379,8 @@ static llvm::Expected<std::vector<std::string>> validateOptions() {
 
 static void listChecks() {
   for (const auto &C : createAllChecks())
-    llvm::outs() << C->id() << "\t" << C->summary() << "\n";
+    llvm::outs() << C->id() << "\t" << C->summary()
+                 << (C->enabledByDefault() ? "" : " (off by default)") << "\n";
   llvm::outs() << UnusedSuppressionCheck << "\tinline suppressions that "
                   "suppress no finding or name no check (only with "
                   "--report-unused-suppressions)\n";

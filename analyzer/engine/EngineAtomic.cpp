@@ -120,25 +120,67 @@ bool PathEngine::transferAtomic(PathState &S, const clang::CallExpr *Call,
     std::optional<AccessPath> Lock;
     if (*Exit && **Exit < Call->getNumArgs())
       Lock = lockPath(Call->getArg(**Exit));
-    auto Own = [](const AtomicHold &H) { return !H.IsCallbackContext; };
-    if (llvm::none_of(S.Atomic, Own)) {
-      // Taken by a caller (or before an unknown call): the caller's
-      // context is left here.
-      if (ForSummary)
-        S.LeftCallerAtomic = true;
-      return true;
-    }
-    auto Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(),
-                              [&](const AtomicHold &H) {
-                                return Own(H) && Lock && H.Lock == Lock;
-                              });
-    // Locks named differently (&l vs &l->rlock) pair with the innermost.
-    if (Match == S.Atomic.rend())
-      Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(), Own);
-    S.Atomic.erase(std::next(Match).base());
+    endHold(S, Lock);
     return true;
   }
   return false;
+}
+
+static bool isOwnHold(const AtomicHold &H) { return !H.IsCallbackContext; }
+
+void PathEngine::endHold(PathState &S, const std::optional<AccessPath> &Lock,
+                         llvm::StringRef LockClass) {
+  if (llvm::none_of(S.Atomic, isOwnHold)) {
+    // Taken by a caller (or before an unknown call): the caller's
+    // context is left here.
+    if (ForSummary) {
+      S.LeftCallerAtomic = true;
+      S.CallerHoldsLeft.push_back(Lock);
+    }
+    return;
+  }
+  auto Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(),
+                            [&](const AtomicHold &H) {
+                              return isOwnHold(H) && Lock && H.Lock == Lock;
+                            });
+  if (Match == S.Atomic.rend() && !LockClass.empty())
+    Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(),
+                         [&](const AtomicHold &H) {
+                           return isOwnHold(H) && H.Lock &&
+                                  lockClass(*H.Lock) == LockClass;
+                         });
+  // Locks named differently (&l vs &l->rlock) pair with the innermost.
+  if (Match == S.Atomic.rend())
+    Match = std::find_if(S.Atomic.rbegin(), S.Atomic.rend(), isOwnHold);
+  S.Atomic.erase(std::next(Match).base());
+}
+
+void PathEngine::leaveHoldsAsCallee(PathState &S, const clang::CallExpr *Call,
+                                    const FunctionSummary &Summary) {
+  for (const CallerHoldExit &Exit : Summary.LeavesCallerHolds) {
+    std::optional<AccessPath> Lock;
+    switch (Exit.Kind) {
+    case CallerHoldExit::Unnamed:
+      break;
+    case CallerHoldExit::Parameter:
+      if (Exit.Param < Call->getNumArgs())
+        if (auto Base = AccessPath::ofAddressOrValue(Call->getArg(Exit.Param)))
+          if (auto Fields = TU.FunctionSummaries->fields(Exit.Fields))
+            Lock = Base->withFields(*Fields);
+      break;
+    case CallerHoldExit::Global: {
+      ReleasedLocation Where;
+      Where.Kind = ReleasedLocation::Global;
+      Where.Root = Exit.Root;
+      Where.Fields = Exit.Fields;
+      Lock = TU.FunctionSummaries->globalPath(Where);
+      break;
+    }
+    case CallerHoldExit::Elsewhere:
+      break;
+    }
+    endHold(S, Lock, Exit.Class);
+  }
 }
 
 void PathEngine::sleepsForMask(const clang::Expr *Gfp,

@@ -705,6 +705,7 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
   }
   if (Summary->WritesThroughParameters)
     invalidateForUnknownCall(S, Call);
+  leaveHoldsAsCallee(S, Call, *Summary);
   // What the helper releases on some paths only (if (p->buf) kfree(...),
   // often correlated with the caller's own tests): ownership is no longer
   // clear, so no leak is claimed for it, and no double free either.
@@ -735,6 +736,8 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
                                           Name, Summary->ReturnedAcquiredBy);
       Obj->FamilyEvidenceLoc = Summary->ReturnedAcquireLoc;
     }
+  } else if (Summary->ReturnsConstant) {
+    S.ExprValues[Call] = Value::constant(*Summary->ReturnsConstant, Name);
   } else if (!Call->getType()->isVoidType()) {
     S.ExprValues[Call] = Value::integer(IntKnowledge::Unknown, Name);
   }

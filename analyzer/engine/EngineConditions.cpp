@@ -49,7 +49,8 @@ Value PathEngine::evaluate(PathState &S, const clang::Expr *E) {
     return {};
   }
   if (E->isNullPointerConstant(TU.AST, clang::Expr::NPC_ValueDependentIsNotNull))
-    return Value::integer(IntKnowledge::Zero);
+    return E->getType()->isIntegerType() ? Value::constant(0)
+                                         : Value::integer(IntKnowledge::Zero);
   if (!E->isValueDependent() && E->getType()->isIntegerType()) {
     clang::Expr::EvalResult Result;
     if (E->EvaluateAsInt(Result, TU.AST)) {

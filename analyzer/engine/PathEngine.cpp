@@ -121,14 +121,72 @@ void PathEngine::rebind(PathState &S, const AccessPath &Path, const Value &In,
   // What hangs off the old value (p->buf when p is rebound) keeps living in
   // it: if the old object is kept elsewhere, so are they.
   llvm::SmallVector<ObjectId, 4> Contained;
+  std::vector<std::pair<AccessPath, Value>> Fields;
   for (const auto &[P, Held] : S.Bindings)
-    if (Path.isPrefixOf(P) && P.Fields.size() > Path.Fields.size())
+    if (Path.isPrefixOf(P) && P.Fields.size() > Path.Fields.size()) {
       Contained.append(Held.objects());
+      Fields.push_back({P, Held});
+    }
   S.bind(Path, V);
+  rehomeFields(S, Path, Old, Fields);
+  inheritFields(S, Path, V, Fields);
   if (const TrackedObject *Container = S.object(Old);
       Container && Container->escaped())
     S.markStored(Contained, "a field of " + Path.str(), At->getBeginLoc());
   checkLost(S, Old, At, Path.str());
+}
+
+void PathEngine::rehomeFields(
+    PathState &S, const AccessPath &Rebound, const Value &Old,
+    llvm::ArrayRef<std::pair<AccessPath, Value>> Fields) {
+  if (!Old.isObject() || Fields.empty())
+    return;
+  // Building a list through a tail pointer (`last->next = node; last =
+  // node;` with `wr` still the head): the old object's fields are still
+  // its fields, reached through the other name it has.
+  std::optional<AccessPath> Alias;
+  for (const auto &[P, Held] : S.Bindings)
+    if (Held.isObject() && Held.Object == Old.Object && !Rebound.isPrefixOf(P) &&
+        (!Alias || P.Fields.size() < Alias->Fields.size()))
+      Alias = P;
+  if (!Alias)
+    return;
+  for (const auto &[P, Held] : Fields) {
+    AccessPath Moved = *Alias;
+    Moved.Fields.append(P.Fields.begin() + Rebound.Fields.size(), P.Fields.end());
+    // The alias may already bind that field (written through the other
+    // name, and when is unknown): an object there is not to be lost.
+    auto [It, New] = S.Bindings.try_emplace(Moved, Held);
+    if (!New && Held.isObject() && !It->second.isObject())
+      It->second = Held;
+  }
+}
+
+void PathEngine::inheritFields(
+    PathState &S, const AccessPath &Rebound, const Value &New,
+    llvm::ArrayRef<std::pair<AccessPath, Value>> OldFields) {
+  if (!New.isObject())
+    return;
+  // Walking a list (`head = head->next`, `p = next`): what is known of the
+  // new node's fields, under the name it had, is known under this one.
+  std::vector<std::pair<AccessPath, Value>> Known(OldFields.begin(),
+                                                  OldFields.end());
+  for (const auto &[P, Held] : S.Bindings)
+    if (!Rebound.isPrefixOf(P))
+      Known.push_back({P, Held});
+  std::optional<AccessPath> Name;
+  for (const auto &[P, Held] : Known)
+    if (Held.isObject() && Held.Object == New.Object && !(P == Rebound) &&
+        (!Name || P.Fields.size() < Name->Fields.size()))
+      Name = P;
+  if (!Name)
+    return;
+  for (const auto &[P, Held] : Known)
+    if (Name->isPrefixOf(P) && P.Fields.size() > Name->Fields.size()) {
+      AccessPath Moved = Rebound;
+      Moved.Fields.append(P.Fields.begin() + Name->Fields.size(), P.Fields.end());
+      S.Bindings.try_emplace(Moved, Held);
+    }
 }
 
 void PathEngine::checkDereference(PathState &S, const clang::Expr *Base,

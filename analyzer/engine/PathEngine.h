@@ -33,6 +33,7 @@ class LiveVariables;
 namespace kmodlint {
 
 class Summaries;
+struct FunctionSummary;
 class StoredFamilies;
 class CallbackLocks;
 struct SleepWitness;
@@ -233,6 +234,15 @@ private:
   void transfer(PathState &S, const clang::Stmt *St);
   void transferAssign(PathState &S, const clang::Expr *LHS,
                       const clang::Expr *RHS, const clang::Stmt *At);
+  /// When \p Rebound stops naming \p Old, the bindings that were under it
+  /// (\p Fields) move under another path that still names \p Old.
+  void rehomeFields(PathState &S, const AccessPath &Rebound, const Value &Old,
+                    llvm::ArrayRef<std::pair<AccessPath, Value>> Fields);
+  /// When \p Rebound comes to name \p New, what is known of \p New's fields
+  /// under another name (or under the old value's, \p OldFields) is known
+  /// under \p Rebound.
+  void inheritFields(PathState &S, const AccessPath &Rebound, const Value &New,
+                     llvm::ArrayRef<std::pair<AccessPath, Value>> OldFields);
   /// Binds \p Path to \p V, reporting what its old value leaves behind.
   void rebind(PathState &S, const AccessPath &Path, const Value &In,
               const clang::Stmt *At);
@@ -247,6 +257,15 @@ private:
   /// Atomic-context bookkeeping and may-sleep events (EngineAtomic.cpp).
   bool transferAtomic(PathState &S, const clang::CallExpr *Call,
                       llvm::StringRef Name);
+  /// An unlock of \p Lock (none: rcu_read_unlock()) ends the innermost own
+  /// hold of it (of \p LockClass, else the innermost); with no hold of its
+  /// own the path leaves its caller's context.
+  void endHold(PathState &S, const std::optional<AccessPath> &Lock,
+               llvm::StringRef LockClass = {});
+  /// A helper that unlocks its caller's lock on every path (xlog_wait())
+  /// ends that hold here.
+  void leaveHoldsAsCallee(PathState &S, const clang::CallExpr *Call,
+                          const FunctionSummary &Summary);
   void reportSleep(PathState &S, const clang::CallExpr *Call,
                    llvm::StringRef Name);
   /// For a call that sleeps only when its mask \p Gfp (value \p Mask when

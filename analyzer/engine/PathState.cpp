@@ -102,6 +102,7 @@ bool PathState::sameTypestate(const PathState &O) const {
       return false;
   return Returned.sameTypestate(O.Returned) && Atomic == O.Atomic &&
          LeftCallerAtomic == O.LeftCallerAtomic &&
+         CallerHoldsLeft == O.CallerHoldsLeft &&
          AssumedParameterFieldNull == O.AssumedParameterFieldNull;
 }
 

@@ -178,6 +178,14 @@ struct Value {
     V.Int.OriginCall = std::move(Origin);
     return V;
   }
+  static Value constant(int64_t N, std::string Origin = {}) {
+    Value V = integer(N == 0  ? IntKnowledge::Zero
+                      : N < 0 ? IntKnowledge::Negative
+                              : IntKnowledge::Positive,
+                      std::move(Origin));
+    V.Int.Constant = N;
+    return V;
+  }
   bool isObject() const { return K == Kind::Object; }
   bool isInt() const { return K == Kind::Int; }
   bool isNull() const { return isInt() && Int.Known == IntKnowledge::Zero; }
@@ -258,6 +266,11 @@ public:
   /// context was left (sdhci_send_command_retry() drops host->lock around
   /// usleep_range()), so what follows is not in the caller's context.
   bool LeftCallerAtomic = false;
+  /// The caller's holds this path ended, in order: the lock each unlock
+  /// named, or none (rcu_read_unlock(), local_irq_enable()). A helper
+  /// that ends one on every path ends it in its callers too
+  /// (FunctionSummary::LeavesCallerHolds).
+  std::vector<std::optional<AccessPath>> CallerHoldsLeft;
   /// A branch assumed a parameter's pointer field NULL (p->buf == NULL).
   bool AssumedParameterFieldNull = false;
   std::vector<AtomicHold> PendingHolds;

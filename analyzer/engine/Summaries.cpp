@@ -40,6 +40,14 @@ std::string ReleasedLocation::key() const {
   return Key;
 }
 
+std::string CallerHoldExit::key() const {
+  std::string Key = std::to_string(Kind) + ":" + std::to_string(Param) + ":" +
+                    Root + ":" + Class;
+  for (const FieldName &F : Fields)
+    Key += "." + F.Field;
+  return Key;
+}
+
 llvm::SmallVector<FieldName, 2>
 Summaries::nameFields(llvm::ArrayRef<const clang::FieldDecl *> Fields) {
   llvm::SmallVector<FieldName, 2> Names = fieldNames(Fields);
@@ -177,7 +185,11 @@ public:
     if (Obj.ContainerMember) // only ever of a parameter
       L.ContainerMember = Names.nameFields({Obj.ContainerMember}).front();
     if (const clang::ParmVarDecl *Param = P.parameter()) {
-      if (!Reassigned.contains(Param)) {
+      // The entry value itself is the caller's argument even where the
+      // parameter is reassigned later (`while (pl) { next = pl->next;
+      // free(pl); pl = next; }`).
+      bool EntryValue = Obj.IsParameter && P.Fields.empty();
+      if (!Reassigned.contains(Param) || EntryValue) {
         L.Kind = ReleasedLocation::Parameter;
         L.Param = Param->getFunctionScopeIndex();
         Found.push_back(L);
@@ -257,7 +269,56 @@ public:
     Sleeps->OnlyIfParams = std::move(Common);
   }
 
+  /// \p Lock (an unlock's argument, none for rcu_read_unlock()) as its
+  /// callers name it.
+  CallerHoldExit nameHoldExit(const std::optional<AccessPath> &Lock) {
+    CallerHoldExit Exit;
+    if (!Lock)
+      return Exit;
+    const clang::ParmVarDecl *Param = Lock->parameter();
+    if (Param && !Reassigned.contains(Param)) {
+      Exit.Kind = CallerHoldExit::Parameter;
+      Exit.Param = Param->getFunctionScopeIndex();
+    } else if (Lock->isGlobal()) {
+      Exit.Kind = CallerHoldExit::Global;
+      Exit.Root = Names.nameGlobal(llvm::cast<clang::VarDecl>(Lock->Root));
+    } else {
+      Exit.Kind = CallerHoldExit::Elsewhere;
+      Exit.Class = lockClass(*Lock).value_or("");
+      return Exit;
+    }
+    Exit.Fields = Names.nameFields(Lock->Fields);
+    return Exit;
+  }
+
+  /// The caller's holds every returning path so far has ended.
+  void noteHoldExits(const PathState &S) {
+    std::map<std::string, CallerHoldExit> Here;
+    for (const std::optional<AccessPath> &Lock : S.CallerHoldsLeft) {
+      CallerHoldExit Exit = nameHoldExit(Lock);
+      Here.try_emplace(Exit.key(), std::move(Exit));
+    }
+    if (FirstExit) {
+      HoldExits = std::move(Here);
+      return;
+    }
+    for (auto It = HoldExits.begin(); It != HoldExits.end();)
+      It = Here.count(It->first) ? std::next(It) : HoldExits.erase(It);
+  }
+
+  /// Whether every returning path so far returned the same integer.
+  void noteReturnedConstant(const Value &R) {
+    if (!R.isInt() || !R.Int.Constant)
+      ReturnsVarying = true;
+    else if (!ReturnedConstant)
+      ReturnedConstant = R.Int.Constant;
+    else if (*ReturnedConstant != *R.Int.Constant)
+      ReturnsVarying = true;
+  }
+
   void onExit(const PathState &S) override {
+    noteHoldExits(S);
+    noteReturnedConstant(S.Returned);
     std::set<std::string> Here;
     for (const auto &[Id, Obj] : S.Objects) {
       if (Obj.Status == ObjectStatus::Released)
@@ -329,6 +390,10 @@ public:
     Summary.SleepsIfParameterBlocks = SleepsIfParam;
     if (ReturnedParam && !Returned && !ReturnsOther)
       Summary.ReturnsParameter = ReturnedParam;
+    if (ReturnedConstant && !ReturnsVarying)
+      Summary.ReturnsConstant = ReturnedConstant;
+    for (const auto &[Key, Exit] : HoldExits)
+      Summary.LeavesCallerHolds.push_back(Exit);
     if (Returned && !ReturnsOther && !ReturnedParam) {
       Summary.ReturnedFamily = Returned->Family;
       Summary.ReturnedAcquiredBy = Returned->AcquiredBy;
@@ -348,6 +413,9 @@ private:
   std::set<std::string> AlwaysReleased;
   std::set<unsigned> Stored, Passed;
   bool FirstExit = true;
+  std::map<std::string, CallerHoldExit> HoldExits;
+  std::optional<int64_t> ReturnedConstant;
+  bool ReturnsVarying = false;
   std::optional<TrackedObject> Returned;
   std::optional<unsigned> ReturnedParam;
   bool ReturnsOther = false;
@@ -412,8 +480,11 @@ const FunctionSummary *Summaries::get(const clang::FunctionDecl *FD) {
   InProgress.erase(Def);
   auto Summary = std::make_unique<FunctionSummary>(Builder.build());
   Summary->Function = Def->getNameAsString();
-  if (!Complete)
-    Summary->Releases.clear(); // a partial walk proves no "always"
+  if (!Complete) { // a partial walk proves no "always"
+    Summary->Releases.clear();
+    Summary->ReturnsConstant.reset();
+    Summary->LeavesCallerHolds.clear();
+  }
   return (Cache[Def] = std::move(Summary)).get();
 }
 

@@ -75,6 +75,24 @@ struct SleepWitness {
   std::vector<std::pair<std::string, SourcePoint>> Chain;
 };
 
+/// A hold of its caller's that a helper ends on every path that returns
+/// (xlog_wait(wq, lock) unlocks lock; xfs_iget_cache_hit() leaves the RCU
+/// section its caller entered), named from outside the helper.
+struct CallerHoldExit {
+  enum KindT {
+    Unnamed,   ///< the unlock names no lock: rcu_read_unlock()
+    Parameter, ///< a lock reached from param Param through Fields
+    Global,    ///< global Root, through Fields
+    Elsewhere, ///< a lock the caller cannot name; its class (lockClass())
+  } Kind = Unnamed;
+  unsigned Param = 0;
+  std::string Root;
+  llvm::SmallVector<FieldName, 2> Fields;
+  std::string Class;
+
+  std::string key() const;
+};
+
 struct FunctionSummary {
   /// The function, by name.
   std::string Function;
@@ -90,6 +108,12 @@ struct FunctionSummary {
   FailureValue ReturnedFailure = FailureValue::Null;
   /// Set when every return hands back this parameter's own value.
   std::optional<unsigned> ReturnsParameter;
+  /// Set when every return hands back this integer (the kernel's
+  /// `__seqprop_spinlock_preemptible() { return false; }`, a setup helper
+  /// that always returns 0): the caller's tests of the result are decided.
+  std::optional<int64_t> ReturnsConstant;
+  /// Holds of the caller's it ends on every path that returns.
+  std::vector<CallerHoldExit> LeavesCallerHolds;
   /// Parameters whose object the function stores where it outlives the
   /// call (list_add(), hash_add()), and those it hands to functions we
   /// cannot see (which may keep them or not).

@@ -29,8 +29,9 @@
 
 namespace kmodlint {
 
-bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters) {
-  bool Enabled = true;
+bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters,
+                    bool ByDefault) {
+  bool Enabled = ByDefault;
   for (llvm::StringRef Filter : Filters) {
     bool Exclude = Filter.consume_front("-");
     auto Pattern = llvm::GlobPattern::create(Filter.trim());
@@ -125,7 +126,7 @@ public:
     std::vector<std::unique_ptr<Check>> All = createAllChecks();
     std::vector<Check *> Enabled;
     for (const auto &C : All)
-      if (isCheckEnabled(C->id(), Options.CheckFilters))
+      if (isCheckEnabled(C->id(), Options.CheckFilters, C->enabledByDefault()))
         Enabled.push_back(C.get());
     CheckContext Context(TU, Result.Findings);
     CheckDispatcher Dispatcher(Enabled, Context);

@@ -59,8 +59,11 @@ bool fromJSON(const llvm::json::Value &V, IncompleteFunction &I,
 llvm::json::Value toJSON(const UnitResult &R);
 bool fromJSON(const llvm::json::Value &V, UnitResult &R, llvm::json::Path Path);
 
-/// Whether check \p Id passes \p Filters (later entries win; '-' excludes).
-bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters);
+/// Whether check \p Id passes \p Filters (later entries win; '-' excludes),
+/// starting from \p ByDefault: a check that is off by default runs only
+/// when a filter names it ("*" or "leak.local").
+bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters,
+                    bool ByDefault = true);
 
 /// The clang command line kmodlint parses \p Unit with: sanitized Kbuild
 /// flags, -fsyntax-only, no output or dependency files.

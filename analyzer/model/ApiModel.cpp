@@ -327,7 +327,8 @@ llvm::Error ModelLoader::family(const std::string &Name,
   if (auto E = P.checkKeys(Spec,
                            {"description", "managed", "sleeps",
                             "needs_direct_reclaim", "without_reclaim",
-                            "self_releasing", "acquire", "release",
+                            "self_releasing", "refcounted", "acquire",
+                            "release",
                             "also_released_by", "adopt"},
                            "a family"))
     return E;
@@ -340,6 +341,7 @@ llvm::Error ModelLoader::family(const std::string &Name,
   Family->NeedsDirectReclaim = flag(Spec, "needs_direct_reclaim");
   optionalText(Spec, "without_reclaim", Family->WithoutReclaim);
   Family->SelfReleasing = flag(Spec, "self_releasing");
+  Family->Refcounted = flag(Spec, "refcounted");
   if (auto E = entries(Spec["acquire"], "acquire",
                        [&](const std::string &Fn, const YAML::Node &S) {
                          return acquirer(*Family, Fn, S);

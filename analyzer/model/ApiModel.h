@@ -143,6 +143,10 @@ struct AllocFamily {
   /// Losing the handle is not a leak (a kthread that runs to completion):
   /// only what a setup function keeps must be released by its teardown.
   bool SelfReleasing = false;
+  /// A release drops one reference; the object is freed with the last
+  /// (put_device(), kobject_put()). After it, the object is gone only for
+  /// a function that made it and so held the only reference.
+  bool Refcounted = false;
   std::vector<std::string> Acquirers;
   std::vector<ReleaseFunction> Releases;
   std::vector<CompatibleRelease> AlsoReleasedBy;

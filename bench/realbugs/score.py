@@ -162,8 +162,10 @@ def analyze(kmodlint, work, directory, flags, cases):
     os.makedirs(db_dir)
     with open(os.path.join(db_dir, "compile_commands.json"), "w") as f:
         json.dump(entries, f, indent=1)
+    # Recall of every check, those off by default included.
     run = subprocess.run([kmodlint, "-p", db_dir, "--format=json", "--quiet",
-                          "--config=/dev/null"], capture_output=True, text=True)
+                          "--config=/dev/null", "--checks=*"],
+                         capture_output=True, text=True)
     if run.returncode not in (0, 1, 2):
         sys.exit("score.py: kmodlint exited %d\n%s" % (run.returncode, run.stderr))
     report = json.loads(run.stdout)

@@ -18,6 +18,8 @@ class SleepCheck : public Check {
 public:
   llvm::StringRef id() const override;
   llvm::StringRef summary() const override;
+  // Below 80% true on held-out kernel code (docs/precision/README.md).
+  bool enabledByDefault() const override { return false; }
   void onSleep(const SleepEvent &E, const PathState &S, CheckContext &C) override;
 };
 

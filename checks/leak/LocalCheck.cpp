@@ -21,6 +21,8 @@ class LocalCheck : public Check {
 public:
   llvm::StringRef id() const override;
   llvm::StringRef summary() const override;
+  // Below 80% true on held-out kernel code (docs/precision/README.md).
+  bool enabledByDefault() const override { return false; }
   void onLost(const LostEvent &E, const PathState &S, CheckContext &C) override;
   void onExit(const PathState &S, CheckContext &C) override;
 };

@@ -120,6 +120,37 @@ const LifecyclePair *currentSetupPair(const CheckContext &C) {
                                    : nullptr;
 }
 
+/// What hangs off a leaked object (the rest of a lost list, reached only
+/// as 'pl->next->next') leaks with it: one finding names the outermost.
+static std::vector<std::pair<ObjectId, const TrackedObject *>>
+withoutContents(const PathState &S,
+                std::vector<std::pair<ObjectId, const TrackedObject *>> Leaked) {
+  llvm::DenseSet<ObjectId> Ids;
+  for (const auto &[Id, Obj] : Leaked)
+    Ids.insert(Id);
+  auto InsideAnother = [&](ObjectId Id) {
+    bool Named = false;
+    for (const auto &[P, V] : S.Bindings) {
+      if (!V.isObject() || V.Object != Id)
+        continue;
+      Named = true;
+      AccessPath Outer = P;
+      bool Inside = false;
+      while (!Inside && !Outer.Fields.empty()) {
+        Outer.Fields.pop_back();
+        Value Container = S.lookup(Outer);
+        Inside = Container.isObject() && Container.Object != Id &&
+                 Ids.contains(Container.Object);
+      }
+      if (!Inside)
+        return false;
+    }
+    return Named;
+  };
+  llvm::erase_if(Leaked, [&](const auto &Entry) { return InsideAnother(Entry.first); });
+  return Leaked;
+}
+
 std::vector<std::pair<ObjectId, const TrackedObject *>>
 leakedAtExit(const PathState &S, const ExitKind &Exit, bool CountStores) {
   llvm::DenseSet<ObjectId> Kept = keptObjects(S, CountStores);
@@ -130,7 +161,7 @@ leakedAtExit(const PathState &S, const ExitKind &Exit, bool CountStores) {
     if (isOwnedHere(Obj) && !Kept.contains(Id) && Id != Exit.Guard &&
         !Obj.Pending && !(Obj.Family && Obj.Family->SelfReleasing))
       Leaked.push_back({Id, &Obj});
-  return Leaked;
+  return withoutContents(S, std::move(Leaked));
 }
 
 Finding exitLeakFinding(llvm::StringRef Check, const PathState &S,

@@ -21,6 +21,8 @@ class MismatchCheck : public Check {
 public:
   llvm::StringRef id() const override;
   llvm::StringRef summary() const override;
+  // Below 80% true on held-out kernel code (docs/precision/README.md).
+  bool enabledByDefault() const override { return false; }
   void onRelease(const ReleaseEvent &E, const PathState &S,
                  CheckContext &C) override;
 };

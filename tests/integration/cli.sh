@@ -91,7 +91,7 @@ static int post_one(void)
 	return 0;
 }
 C
-run --config /dev/null sub/queue.c
+run --config /dev/null --checks='*' sub/queue.c
 expect "transfers_ownership: without it, the hand-off looks like a leak" grep -q 'leak.local' out.txt
 cat >> sub/.kmodlint.yaml <<'Y'
   transfers_ownership:

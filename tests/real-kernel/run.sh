@@ -33,6 +33,8 @@ work=$(mktemp -d /tmp/kmodlint-real.XXXXXX)
 [ -n "${KMODLINT_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 mod=$work/module
 mkdir -p "$mod"
+# Every check, those off by default included: the expectations list them all.
+printf "checks: ['*']\n" > "$mod/.kmodlint.yaml"
 
 src=linux-source-$version/drivers
 files=(
