@@ -230,6 +230,10 @@ void PathEngine::release(PathState &S, ReleaseRequest R) {
     return;
   if (Fn.ByKeyOnly)
     V = Value(); // the argument names the resource; it is not the resource
+  // kobject_put(&entry->kobj) after kobject_init(&entry->kobj, ...).
+  if (!V.isObject())
+    if (Value Holder = embeddingObject(S, R); Holder.isObject())
+      V = Holder;
   V = keyedObject(S, R, V);
   bool DrvdataArg = false;
   if (const auto *Getter = R.Arg ? llvm::dyn_cast<clang::CallExpr>(
@@ -459,6 +463,39 @@ Value PathEngine::evaluateWithOrigins(PathState &S, const clang::Expr *E) {
         ME && ME->isArrow())
       V.Int.MemberOf = llvm::dyn_cast<clang::FieldDecl>(ME->getMemberDecl());
   return V;
+}
+
+void PathEngine::adopt(PathState &S, const clang::Expr *Arg,
+                       const AllocFamily *Family) {
+  if (TrackedObject *Obj = S.object(evaluate(S, Arg))) {
+    Obj->Family = Family;
+    return;
+  }
+  // kobject_init_and_add(&entry->kobj, ...): the allocation that embeds
+  // the member is refcounted from here; its ktype's release frees it.
+  Value Member = evaluateWithOrigins(S, Arg);
+  if (!Member.isInt() || !Member.Int.MemberOf || Member.Int.DerivedFrom.size() != 1)
+    return;
+  TrackedObject *Holder = S.object(Value::object(Member.Int.DerivedFrom.front()));
+  if (!Holder || !Holder->acquiredHere() || Holder->Status != ObjectStatus::Held)
+    return;
+  Holder->Family = Family;
+  Holder->AdoptedMember = Member.Int.MemberOf;
+}
+
+Value PathEngine::embeddingObject(PathState &S, const ReleaseRequest &R) {
+  if (!R.Arg)
+    return Value();
+  Value Member = evaluateWithOrigins(S, R.Arg);
+  if (!Member.isInt() || !Member.Int.MemberOf || Member.Int.DerivedFrom.size() != 1)
+    return Value();
+  Value Holder = Value::object(Member.Int.DerivedFrom.front());
+  const TrackedObject *Obj = S.object(Holder);
+  bool Adopted = Obj && Obj->AdoptedMember &&
+                 Obj->AdoptedMember->getCanonicalDecl() ==
+                     Member.Int.MemberOf->getCanonicalDecl() &&
+                 Obj->Family == TU.Model.familyReleasedBy(R.Fn->Name);
+  return Adopted ? Holder : Value();
 }
 
 bool PathEngine::releasesByKey(const ReleaseFunction &Fn) const {
@@ -863,8 +900,7 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
   // put_device() (its release callback) frees it.
   if (auto Adopter = Model.findAdopter(Name)) {
     if (Adopter->second < Call->getNumArgs())
-      if (TrackedObject *Obj = S.object(evaluate(S, Call->getArg(Adopter->second))))
-        Obj->Family = Adopter->first;
+      adopt(S, Call->getArg(Adopter->second), Adopter->first);
     return;
   }
   if (applySummary(S, Call))

@@ -238,6 +238,11 @@ private:
   /// (\p Fields) move under another path that still names \p Old.
   void rehomeFields(PathState &S, const AccessPath &Rebound, const Value &Old,
                     llvm::ArrayRef<std::pair<AccessPath, Value>> Fields);
+  /// device_initialize(dev) and friends: the object \p Arg is (or embeds,
+  /// &p->kobj) belongs to \p Family from here.
+  void adopt(PathState &S, const clang::Expr *Arg, const AllocFamily *Family);
+  /// For a put of &p->kobj: p, when it was adopted through that member.
+  Value embeddingObject(PathState &S, const ReleaseRequest &R);
   /// When \p Rebound comes to name \p New, what is known of \p New's fields
   /// under another name (or under the old value's, \p OldFields) is known
   /// under \p Rebound.

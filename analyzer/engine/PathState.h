@@ -63,6 +63,9 @@ struct TrackedObject {
   /// caller's pointer as its member M (FirstPath is the parameter's path).
   const clang::FieldDecl *ContainerMember = nullptr;
   const AcquireFunction *Acquirer = nullptr;
+  /// Adopted through an embedded member (kobject_init(&p->kobj, ...),
+  /// device_initialize(&p->dev)): that member, whose put releases p.
+  const clang::FieldDecl *AdoptedMember = nullptr;
   /// For resources named by an argument (request_irq(irq, ...),
   /// misc_register(&misc)): that argument's access path.
   std::optional<AccessPath> KeyPath;
