@@ -34,6 +34,10 @@ private:
     std::string Place; ///< "'gbuf'", "'priv->ring' in the driver data"
     clang::SourceLocation AcquireLoc;
     std::string FingerprintKey;
+    /// For a resource named by the device setup was given (pdev): that
+    /// parameter, which the teardown is given too, and where the teardown
+    /// finds the device otherwise (mgr->pci in the driver data).
+    std::optional<ReleasedLocation> DeviceParameter, DeviceCopy;
   };
   std::map<std::string, Kept> Expected;
 };
@@ -43,6 +47,23 @@ llvm::StringRef LifecycleCheck::id() const { return "leak.lifecycle"; }
 llvm::StringRef LifecycleCheck::summary() const {
   return "what module_init or probe keeps is never released by module_exit "
          "or remove";
+}
+
+/// The setup function's parameter a by-key resource is named by: the key
+/// is the parameter, or a field that still holds the parameter's value.
+static const clang::ParmVarDecl *keyParameter(const PathState &S,
+                                              const TrackedObject &Obj) {
+  if (!Obj.KeyPath)
+    return nullptr;
+  if (Obj.KeyPath->Fields.empty() && Obj.KeyPath->parameter())
+    return Obj.KeyPath->parameter();
+  Value KeyValue = S.lookup(*Obj.KeyPath);
+  auto It = KeyValue.isObject() ? S.Objects.find(KeyValue.Object) : S.Objects.end();
+  const TrackedObject *Key = It == S.Objects.end() ? nullptr : &It->second;
+  if (Key && Key->IsParameter && !Key->ContainerMember && Key->FirstPath &&
+      Key->FirstPath->Fields.empty())
+    return Key->FirstPath->parameter();
+  return nullptr;
 }
 
 /// Where teardown code would find \p Obj: a global (or a global key such
@@ -110,9 +131,29 @@ void LifecycleCheck::onExit(const PathState &S, CheckContext &C) {
       continue;
     std::string Place;
     auto Where = teardownLocation(S, Id, Obj, Place);
+    // pci_enable_device(pdev), or pci_enable_device(dc->pdev) after
+    // dc->pdev = pdev: remove is handed the same device as probe.
+    std::optional<ReleasedLocation> Device;
+    if (const clang::ParmVarDecl *Param = keyParameter(S, Obj)) {
+      Device.emplace();
+      Device->Kind = ReleasedLocation::Parameter;
+      Device->Param = Param->getFunctionScopeIndex();
+      Device->Family = Obj.Family;
+      if (!Where) {
+        Where = Device;
+        Place = "'" + Param->getName().str() + "'";
+      }
+    }
     if (!Where)
       continue;
     Kept K;
+    K.DeviceParameter = Device;
+    if (Device && Obj.KeyPath)
+      if (Value KeyValue = S.lookup(*Obj.KeyPath); KeyValue.isObject())
+        if (auto KeyIt = S.Objects.find(KeyValue.Object); KeyIt != S.Objects.end()) {
+          std::string Unused;
+          K.DeviceCopy = teardownLocation(S, KeyIt->first, KeyIt->second, Unused);
+        }
     K.Pair = Pair;
     K.Where = *Where;
     K.What = llvm::formatv("{0} acquired by {1}()",
@@ -126,8 +167,35 @@ void LifecycleCheck::onExit(const PathState &S, CheckContext &C) {
   }
 }
 
+/// Whether a teardown releases the device it is given, as the setup
+/// function was given it (same position, same type): remove(pdev) after
+/// probe(pdev, id). Only the teardown's own summary numbers parameters so.
+static bool releasesSetupParameter(const LifecyclePair &Pair,
+                                   const ReleasedLocation &Want,
+                                   Summaries &FunctionSummaries) {
+  if (Want.Param >= Pair.Setup->getNumParams())
+    return false;
+  clang::QualType Type = Pair.Setup->getParamDecl(Want.Param)->getType();
+  for (const clang::FunctionDecl *Teardown : Pair.Teardowns) {
+    if (Want.Param >= Teardown->getNumParams() ||
+        Teardown->getParamDecl(Want.Param)->getType().getCanonicalType() !=
+            Type.getCanonicalType())
+      continue;
+    const FunctionSummary *Summary = FunctionSummaries.get(Teardown);
+    if (Summary && llvm::any_of(Summary->MayReleases, [&](const ReleasedLocation &R) {
+          return R.Kind == ReleasedLocation::Parameter && R.Param == Want.Param &&
+                 R.Fields.empty() && !R.ContainerMember &&
+                 (!R.Family || R.Family == Want.Family);
+        }))
+      return true;
+  }
+  return false;
+}
+
 static bool releases(const std::vector<ReleasedLocation> &Released,
                      const ReleasedLocation &Want) {
+  if (Want.Kind == ReleasedLocation::Parameter)
+    return false; // releasesSetupParameter()'s
   for (const ReleasedLocation &R : Released) {
     if (R.Kind != Want.Kind)
       continue;
@@ -151,6 +219,12 @@ void LifecycleCheck::onTranslationUnitEnd(CheckContext &C) {
     if (New)
       It->second = C.teardownReleases(*K.Pair);
     if (releases(It->second, K.Where))
+      continue;
+    if (K.DeviceCopy && releases(It->second, *K.DeviceCopy))
+      continue;
+    if (K.DeviceParameter &&
+        releasesSetupParameter(*K.Pair, *K.DeviceParameter,
+                               *C.TU.FunctionSummaries))
       continue;
     if (K.Pair->Teardowns.empty() && K.Pair->BuiltinStyle)
       continue; // written for the built-in kernel: never unloaded
