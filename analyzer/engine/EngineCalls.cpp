@@ -184,6 +184,20 @@ static bool holdSameObject(const PathState &S, const std::optional<AccessPath> &
   return First.isObject() && Second.isObject() && First.Object == Second.Object;
 }
 
+/// request_irq(dev->irq, ...) and free_irq(lynx->pci_device->irq, ...)
+/// with lynx->pci_device == dev: the same field of the same object.
+static bool sameFieldOfSameObject(const PathState &S,
+                                  const std::optional<AccessPath> &A,
+                                  const std::optional<AccessPath> &B) {
+  if (!A || !B || A->Fields.empty() || B->Fields.empty() ||
+      A->Fields.back()->getCanonicalDecl() != B->Fields.back()->getCanonicalDecl())
+    return false;
+  AccessPath BaseA = *A, BaseB = *B;
+  BaseA.Fields.pop_back();
+  BaseB.Fields.pop_back();
+  return holdSameObject(S, BaseA, BaseB);
+}
+
 TrackedObject *PathEngine::heldByKey(PathState &S, const ReleaseFunction &Fn,
                                      const std::optional<AccessPath> &Path,
                                      const std::string &KeyText, ObjectId &Id) {
@@ -201,6 +215,7 @@ TrackedObject *PathEngine::heldByKey(PathState &S, const ReleaseFunction &Fn,
     bool Matches = Fn.FamilyWide ||
                    (Path && (Obj.KeyPath == Path || Obj.KeyAlias == Path)) ||
                    holdSameObject(S, Path, Obj.KeyPath) ||
+                   sameFieldOfSameObject(S, Path, Obj.KeyPath) ||
                    (!KeyText.empty() && Obj.KeyText == KeyText);
     if (Matches && (!Found || Found->AcquireLoc < Obj.AcquireLoc)) {
       Found = &Obj;
