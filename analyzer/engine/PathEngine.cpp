@@ -257,6 +257,16 @@ void PathEngine::transfer(PathState &S, const clang::Stmt *St) {
     endStatementExpression(S, SE);
     return;
   }
+  // cmpxchg(&dentry->d_fsdata, NULL, fsd): the pointer goes into memory
+  // through the instruction; whatever inline assembly is given a pointer
+  // value may have stored it. Integer and memory operands (atomic_inc())
+  // keep nothing.
+  if (const auto *Asm = llvm::dyn_cast<clang::GCCAsmStmt>(St)) {
+    for (const clang::Expr *Input : Asm->inputs())
+      if (Input->IgnoreParenImpCasts()->getType()->isPointerType())
+        passToCallee(S, Input, "inline assembly");
+    return;
+  }
   if (const auto *DS = llvm::dyn_cast<clang::DeclStmt>(St)) {
     for (const clang::Decl *D : DS->decls())
       if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(D)) {
