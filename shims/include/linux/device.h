@@ -26,6 +26,7 @@ struct device *get_device(struct device *dev);
 void put_device(struct device *dev);
 void device_initialize(struct device *dev);
 int device_add(struct device *dev);
+int device_register(struct device *dev);
 void device_unregister(struct device *dev);
 __printf(2, 3) void _dev_err(const struct device *dev, const char *fmt, ...);
 __printf(2, 3) void _dev_warn(const struct device *dev, const char *fmt, ...);

@@ -22,3 +22,25 @@ void demo_add_cache_dev(struct device *parent)
 	if (device_add(dev))
 		kfree(dev); // expect-warning: 'dev' holds device reference from kzalloc() but is released with kfree(); use put_device() [release.mismatch]
 }
+
+/* device_register() initialized it too: kfree() after a failed register
+ * is the same mistake. */
+static struct device *registered;
+
+int demo_register(struct device *parent)
+{
+	struct device *dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	int err;
+
+	if (!dev)
+		return -ENOMEM;
+	dev->parent = parent;
+	dev->release = demo_release;
+	err = device_register(dev);
+	if (err) {
+		kfree(dev); // expect-warning: 'dev' holds device reference from kzalloc() but is released with kfree(); use put_device() [release.mismatch]
+		return err;
+	}
+	registered = dev;
+	return 0;
+}
