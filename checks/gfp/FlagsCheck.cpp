@@ -18,6 +18,8 @@ class FlagsCheck : public Check {
 public:
   llvm::StringRef id() const override;
   llvm::StringRef summary() const override;
+  // Below 80% true on held-out kernel code (docs/precision/README.md).
+  bool enabledByDefault() const override { return false; }
   void onAllocation(const AllocationEvent &E, const PathState &S,
                     CheckContext &C) override;
 };

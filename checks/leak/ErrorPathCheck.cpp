@@ -27,6 +27,8 @@ class ErrorPathCheck : public Check {
 public:
   llvm::StringRef id() const override;
   llvm::StringRef summary() const override;
+  // Below 80% true on held-out kernel code (docs/precision/README.md).
+  bool enabledByDefault() const override { return false; }
   void onExit(const PathState &S, CheckContext &C) override;
 };
 

@@ -64,6 +64,19 @@ expect "model extension: leak of the subsystem's buffer, as an error" \
 expect "model extension: may-sleep wrapper under a spinlock" \
   grep -q "sub/wrap.c:22:2: warning: .*mydrv_wait_fw().*waits for the firmware.*\[atomic.sleep\]" out.txt
 
+# Checks below 80% held-out precision are off by default: with no config
+# nothing runs (and stderr says so, so that "0 findings" is not read as
+# clean); naming a check, or '*', runs it.
+cp "$root/testdata/checks/leak/local.c" defaults.c
+run --config /dev/null defaults.c
+expect "no check enabled by default: exit 0, no finding, and a note saying why" \
+  bash -c "[ \"\$(cat rc.txt)\" = 0 ] && ! grep -q 'warning:' out.txt && grep -q 'no check is enabled' err.txt"
+run --config /dev/null --checks='leak.local' defaults.c
+expect "a check off by default runs when named" \
+  bash -c "[ \"\$(cat rc.txt)\" = 1 ] && grep -q '\[leak.local\]' out.txt && ! grep -q 'no check is enabled' err.txt"
+run --config /dev/null --list-checks
+expect "--list-checks says which checks are off by default" grep -q 'leak.local.*(off by default)' out.txt
+
 # transfers_ownership: a hand-off kmodlint cannot see through (the pointer
 # is copied by memcpy into the ring) is declared in the config.
 cat > sub/queue.c <<'C'

@@ -92,7 +92,7 @@ EOF
 run -p db
 expect "database entries with an empty file or a directory fail alone (exit 2)" \
   bash -c "$(declare -f status); status 2 && grep -q 'has an empty \"file\"' err.txt && grep -q 'dir.c: not analyzed: it is a directory' err.txt && grep -q 'ok.c:2:.*leak.local' out.txt"
-cat ok.c | "$kmodlint" /dev/stdin > out.txt 2> err.txt; echo $? > rc.txt
+cat ok.c | "$kmodlint" --checks='*' /dev/stdin > out.txt 2> err.txt; echo $? > rc.txt
 expect "/dev/stdin from a pipe: not a regular file, said in one sentence" \
   bash -c "$(declare -f status); status 2 && grep -q '/dev/stdin: not analyzed: it is not a regular file' err.txt && [ \$(wc -l < err.txt) = 2 ]"
 ln -s loop-d loop-c.c && ln -s loop-c.c loop-d
