@@ -245,10 +245,14 @@ void PathEngine::release(PathState &S, ReleaseRequest R) {
     return;
   if (Fn.ByKeyOnly)
     V = Value(); // the argument names the resource; it is not the resource
-  // kobject_put(&entry->kobj) after kobject_init(&entry->kobj, ...).
+  // kobject_put(&entry->kobj) after kobject_init(&entry->kobj, ...): the
+  // release callback owns entry now (see adopt()).
   if (!V.isObject())
-    if (Value Holder = embeddingObject(S, R); Holder.isObject())
-      V = Holder;
+    if (TrackedObject *Holder = S.object(embeddingObject(S, R))) {
+      if (Holder->Status == ObjectStatus::Held && Holder->PassedTo.empty())
+        Holder->PassedTo = Fn.Name + "() (its release callback)";
+      return;
+    }
   V = keyedObject(S, R, V);
   bool DrvdataArg = false;
   if (const auto *Getter = R.Arg ? llvm::dyn_cast<clang::CallExpr>(
@@ -486,16 +490,19 @@ void PathEngine::adopt(PathState &S, const clang::Expr *Arg,
     Obj->Family = Family;
     return;
   }
-  // kobject_init_and_add(&entry->kobj, ...): the allocation that embeds
-  // the member is refcounted from here; its ktype's release frees it.
+  // kobject_init_and_add(&entry->kobj, ...): the member is refcounted from
+  // here, and its put hands the allocation that embeds it to the ktype's
+  // release callback -- which may free it (qemu_fw_cfg) or only signal
+  // (cpufreq's policy, kfree()d by the caller after the put). The family
+  // stays: whether kfree() of it is wrong depends on that callback.
   Value Member = evaluateWithOrigins(S, Arg);
   if (!Member.isInt() || !Member.Int.MemberOf || Member.Int.DerivedFrom.size() != 1)
     return;
   TrackedObject *Holder = S.object(Value::object(Member.Int.DerivedFrom.front()));
   if (!Holder || !Holder->acquiredHere() || Holder->Status != ObjectStatus::Held)
     return;
-  Holder->Family = Family;
   Holder->AdoptedMember = Member.Int.MemberOf;
+  Holder->AdoptedMemberFamily = Family;
 }
 
 Value PathEngine::embeddingObject(PathState &S, const ReleaseRequest &R) {
@@ -509,7 +516,7 @@ Value PathEngine::embeddingObject(PathState &S, const ReleaseRequest &R) {
   bool Adopted = Obj && Obj->AdoptedMember &&
                  Obj->AdoptedMember->getCanonicalDecl() ==
                      Member.Int.MemberOf->getCanonicalDecl() &&
-                 Obj->Family == TU.Model.familyReleasedBy(R.Fn->Name);
+                 Obj->AdoptedMemberFamily == TU.Model.familyReleasedBy(R.Fn->Name);
   return Adopted ? Holder : Value();
 }
 

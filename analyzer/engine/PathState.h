@@ -66,6 +66,7 @@ struct TrackedObject {
   /// Adopted through an embedded member (kobject_init(&p->kobj, ...),
   /// device_initialize(&p->dev)): that member, whose put releases p.
   const clang::FieldDecl *AdoptedMember = nullptr;
+  const AllocFamily *AdoptedMemberFamily = nullptr;
   /// For resources named by an argument (request_irq(irq, ...),
   /// misc_register(&misc)): that argument's access path.
   std::optional<AccessPath> KeyPath;

@@ -32,7 +32,7 @@ int register_entry(struct kobject *parent)
 		return -ENOMEM;
 	err = kobject_init_and_add(&e->kobj, &entry_ktype, parent, "entry");
 	if (err)
-		return err; // expect-warning: kobject reference acquired by kzalloc() ('e') is not released when register_entry() returns err [leak.local]
+		return err; // expect-warning: kmalloc memory acquired by kzalloc() ('e') is not released when register_entry() returns err [leak.local]
 	list_add(&e->node, &entries);
 	return 0;
 }

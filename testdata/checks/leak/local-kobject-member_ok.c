@@ -2,6 +2,8 @@
 // kobject_init_and_add(&e->kobj, ...) ran, kobject_put(&e->kobj) is how
 // the struct goes (its ktype's release frees it), failure or not -- the
 // shape of qemu_fw_cfg's fw_cfg_register_file() and nfs' sysfs clients.
+// The put hands the struct to the release callback; what that callback
+// does with it (free it, or only signal as cpufreq's does) is its own.
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/kobject.h>
