@@ -14,7 +14,7 @@ out=$(mktemp -d /tmp/kmodlint-crashfree.XXXXXX)
 status=0
 for db in "${dirs[@]}"; do
   start=$(date +%s.%N)
-  "$kmodlint" -p "$db" --format=json -o "$out/result.json" --verbose --progress=never "$@" \
+  "$kmodlint" -p "$db" --checks='*' --format=json -o "$out/result.json" --verbose --progress=never "$@" \
     2> "$out/stderr.txt"
   rc=$?
   end=$(date +%s.%N)

@@ -311,18 +311,44 @@ bool PathEngine::blocksWait(const PathState &S, SleepEvent &Event) const {
   return false;
 }
 
-std::optional<bool> PathEngine::contextTest(const PathState &S,
-                                            const clang::Expr *Cond) {
-  if (S.Atomic.empty())
-    return std::nullopt;
+bool PathEngine::isContextTest(const clang::Expr *Cond) const {
   if (llvm::any_of(macrosExpandedAt(Cond->getBeginLoc(), TU.AST),
                    [&](llvm::StringRef M) { return TU.Model.isContextTest(M); }))
     return true;
-  if (const auto *Call =
-          llvm::dyn_cast<clang::CallExpr>(Cond->IgnoreParenImpCasts()))
-    if (TU.Model.isContextTest(calleeName(Call)))
-      return true;
+  const auto *Call = llvm::dyn_cast<clang::CallExpr>(Cond->IgnoreParenImpCasts());
+  return Call && TU.Model.isContextTest(calleeName(Call));
+}
+
+std::optional<bool> PathEngine::outsideAtomicWhen(const clang::Expr *E) const {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E);
+      UO && UO->getOpcode() == clang::UO_LNot) {
+    if (auto Inner = outsideAtomicWhen(UO->getSubExpr()))
+      return !*Inner;
+    return std::nullopt;
+  }
+  if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(E);
+      BO && BO->getOpcode() == clang::BO_LAnd) {
+    // a && b is true only where both are: either side's "outside" truth.
+    for (const clang::Expr *Side : {BO->getLHS(), BO->getRHS()})
+      if (auto Inner = outsideAtomicWhen(Side); Inner && *Inner)
+        return true;
+    return std::nullopt;
+  }
+  auto IsAnyAtomic = [&](llvm::StringRef Name) { return TU.Model.isAnyAtomicTest(Name); };
+  if (llvm::any_of(macrosExpandedAt(E->getBeginLoc(), TU.AST), IsAnyAtomic))
+    return false;
+  const auto *Call = llvm::dyn_cast<clang::CallExpr>(E);
+  if (Call && IsAnyAtomic(calleeName(Call)))
+    return false;
   return std::nullopt;
+}
+
+std::optional<bool> PathEngine::contextTest(const PathState &S,
+                                            const clang::Expr *Cond) {
+  if (S.Atomic.empty() || !isContextTest(Cond))
+    return std::nullopt;
+  return true;
 }
 
 } // namespace kmodlint

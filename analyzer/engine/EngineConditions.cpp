@@ -30,6 +30,13 @@ Value PathEngine::evaluate(PathState &S, const clang::Expr *E) {
       return evaluate(S, BO->getLHS());
   if (std::optional<Value> Truth = truthOfTest(S, E))
     return *Truth;
+  if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(E->IgnoreParenImpCasts());
+      BO && BO->getOpcode() == clang::BO_LAnd)
+    if (std::optional<bool> Outside = outsideAtomicWhen(BO)) {
+      Value Test = Value::integer(IntKnowledge::Unknown);
+      Test.Int.OutsideAtomicWhen = Outside;
+      return Test;
+    }
   if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E)) {
     if (UO->getOpcode() == clang::UO_AddrOf)
       if (auto Path = AccessPath::of(UO->getSubExpr());
@@ -220,9 +227,18 @@ bool PathEngine::refine(PathState &S, const clang::Expr *Cond, bool Truth) {
   if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(Cond))
     if (UO->getOpcode() == clang::UO_LNot)
       return refine(S, UO->getSubExpr(), !Truth);
-  // `if (in_atomic()) GFP_ATOMIC else GFP_KERNEL` under a lock we see.
-  if (auto InAtomic = contextTest(S, Cond))
-    return *InAtomic == Truth;
+  // `if (in_atomic()) GFP_ATOMIC else GFP_KERNEL` under a lock we see. A
+  // helper summarized on its own does not know its callers' context: the
+  // branch that assumes "not atomic" sleeps only for callers outside one
+  // (intel_guc_send_busy_loop() busy-waits when in_atomic() ||
+  // irqs_disabled()).
+  if (isContextTest(Cond)) {
+    if (!S.Atomic.empty())
+      return Truth;
+    if (ForSummary && !Truth && outsideAtomicWhen(Cond) == false)
+      S.AssumedOutsideAtomic = true;
+    return true;
+  }
   if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(Cond))
     if (std::optional<bool> Feasible = refineCall(S, Call, Truth))
       return *Feasible;
@@ -357,6 +373,13 @@ bool PathEngine::refineLogical(PathState &S, const clang::BinaryOperator *BO,
 
 bool PathEngine::assumeTruth(PathState &S, const clang::Expr *E, bool Truth) {
   Value V = evaluate(S, E);
+  // `if (not_atomic) msleep(...)` with not_atomic = !in_atomic() && ...
+  if (V.isInt() && V.Int.OutsideAtomicWhen && Truth == *V.Int.OutsideAtomicWhen) {
+    if (!S.Atomic.empty())
+      return false;
+    if (ForSummary)
+      S.AssumedOutsideAtomic = true;
+  }
   // A truth value that remembers its test (truthOfTest()): refine the
   // tested pointer, while it still holds the object it held then.
   if (V.isInt() && V.Int.Condition) {

@@ -285,6 +285,11 @@ private:
   /// Whether \p Cond is in_atomic()/irqs_disabled()...: then, inside a
   /// known atomic region, only its true branch is feasible.
   std::optional<bool> contextTest(const PathState &S, const clang::Expr *Cond);
+  /// in_atomic(), irqs_disabled() and the model's other context tests.
+  bool isContextTest(const clang::Expr *Cond) const;
+  /// For a test built from in_atomic() with ! and &&: the value it can have
+  /// only outside atomic context (true for `!in_atomic() && x`).
+  std::optional<bool> outsideAtomicWhen(const clang::Expr *E) const;
   void acquire(PathState &S, const clang::CallExpr *Call,
                const AcquireFunction &Fn, llvm::StringRef By);
   void release(PathState &S, ReleaseRequest R);

@@ -103,7 +103,8 @@ bool PathState::sameTypestate(const PathState &O) const {
   return Returned.sameTypestate(O.Returned) && Atomic == O.Atomic &&
          LeftCallerAtomic == O.LeftCallerAtomic &&
          CallerHoldsLeft == O.CallerHoldsLeft &&
-         AssumedParameterFieldNull == O.AssumedParameterFieldNull;
+         AssumedParameterFieldNull == O.AssumedParameterFieldNull &&
+         AssumedOutsideAtomic == O.AssumedOutsideAtomic;
 }
 
 } // namespace kmodlint

@@ -154,6 +154,10 @@ struct IntFact {
   /// WARN_ON() idiom): the test, so that branching on the value refines
   /// what it tested.
   const clang::Expr *Condition = nullptr;
+  /// For a truth value computed from in_atomic() (`bool not_atomic =
+  /// !in_atomic() && !irqs_disabled();`): the value it has only outside
+  /// atomic context.
+  std::optional<bool> OutsideAtomicWhen;
   /// The value is true when Condition is false (`!!(!p)`).
   bool ConditionNegated = false;
   /// The object Condition tested then: refining it later is sound only
@@ -277,6 +281,8 @@ public:
   std::vector<std::optional<AccessPath>> CallerHoldsLeft;
   /// A branch assumed a parameter's pointer field NULL (p->buf == NULL).
   bool AssumedParameterFieldNull = false;
+  /// A summarized helper's branch assumed in_atomic()/irqs_disabled() false.
+  bool AssumedOutsideAtomic = false;
   std::vector<AtomicHold> PendingHolds;
   const clang::RecordDecl *DrvdataKey = nullptr;
 

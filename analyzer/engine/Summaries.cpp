@@ -240,6 +240,10 @@ public:
     // context have almost always set before. Not claimed for them.
     if (S.AssumedParameterFieldNull)
       return;
+    // It tested its context and took the branch for callers outside atomic
+    // context: callers inside one take the other.
+    if (S.AssumedOutsideAtomic)
+      return;
     SleepWitness W;
     W.Reason = Event.Reason;
     W.UnlessInInterrupt = Event.UnlessInInterrupt;

@@ -582,7 +582,8 @@ llvm::Error ModelLoader::atomic(const YAML::Node &Node) {
     return E;
   if (auto E = P.checkKeys(Node,
                            {"enter", "exit", "callbacks", "fields", "guards",
-                            "context_tests", "waits_for_callback"},
+                            "context_tests", "any_atomic_tests",
+                            "waits_for_callback"},
                            "atomic"))
     return E;
   auto Each = [&](const char *Key, auto Method) {
@@ -622,6 +623,9 @@ llvm::Error ModelLoader::atomic(const YAML::Node &Node) {
             M.AtomicGuards[Class] = *Context;
             return llvm::Error::success();
           }))
+    return E;
+  if (auto E = P.names(Node["any_atomic_tests"], "any_atomic_tests",
+                       [&](std::string N) { M.AnyAtomicTests.insert(N); }))
     return E;
   return P.names(Node["context_tests"], "context_tests",
                  [&](std::string N) { M.ContextTests.insert(N); });
@@ -1019,6 +1023,10 @@ std::optional<AtomicContext> ApiModel::atomicGuard(llvm::StringRef Class) const 
   if (It == AtomicGuards.end())
     return std::nullopt;
   return It->second;
+}
+
+bool ApiModel::isAnyAtomicTest(llvm::StringRef Name) const {
+  return AnyAtomicTests.contains(Name);
 }
 
 bool ApiModel::isContextTest(llvm::StringRef Name) const {

@@ -283,6 +283,9 @@ public:
   std::optional<AtomicContext> atomicField(llvm::StringRef Record,
                                            llvm::StringRef Field) const;
   bool isContextTest(llvm::StringRef MacroOrFunction) const;
+  /// A context test true in every atomic context kmodlint models
+  /// (in_atomic() with CONFIG_PREEMPT_COUNT): false means "may sleep".
+  bool isAnyAtomicTest(llvm::StringRef MacroOrFunction) const;
   /// For a scope guard class (guard(spinlock)): what holding it means.
   std::optional<AtomicContext> atomicGuard(llvm::StringRef Class) const;
   /// Why \p Callee may sleep whatever its arguments, if it does.
@@ -339,6 +342,7 @@ private:
   llvm::StringMap<CallbackWait> CallbackWaits;
   llvm::StringMap<AtomicContext> AtomicFields; ///< "Record::field" -> context
   llvm::StringSet<> ContextTests;
+  llvm::StringSet<> AnyAtomicTests;
   llvm::StringMap<AtomicContext> AtomicGuards;
   llvm::StringMap<std::string> MaySleep;
   llvm::StringSet<> SleepsOnlyOutsideInterrupt;
