@@ -39,7 +39,8 @@ def draw(args):
         print(f'| {i} | {where(f)} | {f["check"]} | {f.get("function", "")} | {message} |  |  |')
 
 
-ROW = re.compile(r'^\|\s*\d+\s*\|([^|]*)\|\s*([\w.-]+)\s*\|.*\|\s*(true|false)\s*\|[^|]*\|\s*$')
+# Cells may hold escaped pipes (GFP_KERNEL \| __GFP_NOWARN).
+ROW = re.compile(r'^\|\s*\d+\s*\|([^|]*)\|\s*([\w.-]+)\s*\|.*\|\s*(true|false)\s*\|(?:[^|\\]|\\.)*\|\s*$')
 
 
 def score(args):
