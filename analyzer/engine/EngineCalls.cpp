@@ -148,6 +148,8 @@ void PathEngine::acquire(PathState &S, const clang::CallExpr *Call,
   }
   if (Fn.ConsumesArg && *Fn.ConsumesArg < Call->getNumArgs())
     passToCallee(S, Call->getArg(*Fn.ConsumesArg), By);
+  if (const AllocFamily *Managed = managedByEarlierKey(S, Obj))
+    Obj.Family = Managed;
   if (Fn.Returns == AcquireResult::Pointer) {
     Obj.MaybeNull = Fn.Fails == FailureValue::Null;
     Obj.MaybeError = Fn.Fails == FailureValue::ErrPtr;
@@ -196,6 +198,19 @@ static bool sameFieldOfSameObject(const PathState &S,
   BaseA.Fields.pop_back();
   BaseB.Fields.pop_back();
   return holdSameObject(S, BaseA, BaseB);
+}
+
+const AllocFamily *PathEngine::managedByEarlierKey(const PathState &S,
+                                                  const TrackedObject &Obj) const {
+  if (!Obj.Family || Obj.Family->ManagedAfter.empty() || !Obj.KeyPath)
+    return nullptr;
+  for (const auto &[Id, Held] : S.Objects)
+    if (Held.Status == ObjectStatus::Held && Held.Acquirer &&
+        Held.Acquirer->Name == Obj.Family->ManagedAfter && Held.Family &&
+        Held.Family->Managed &&
+        (Held.KeyPath == Obj.KeyPath || holdSameObject(S, Held.KeyPath, Obj.KeyPath)))
+      return Held.Family;
+  return nullptr;
 }
 
 TrackedObject *PathEngine::heldByKey(PathState &S, const ReleaseFunction &Fn,

@@ -238,6 +238,10 @@ private:
   /// (\p Fields) move under another path that still names \p Old.
   void rehomeFields(PathState &S, const AccessPath &Rebound, const Value &Old,
                     llvm::ArrayRef<std::pair<AccessPath, Value>> Fields);
+  /// For pci_request_regions(pdev) after pcim_enable_device(pdev): the
+  /// managed family the earlier acquisition for the same key belongs to.
+  const AllocFamily *managedByEarlierKey(const PathState &S,
+                                         const TrackedObject &Obj) const;
   /// device_initialize(dev) and friends: the object \p Arg is (or embeds,
   /// &p->kobj) belongs to \p Family from here.
   void adopt(PathState &S, const clang::Expr *Arg, const AllocFamily *Family);

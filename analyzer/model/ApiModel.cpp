@@ -327,7 +327,8 @@ llvm::Error ModelLoader::family(const std::string &Name,
   if (auto E = P.checkKeys(Spec,
                            {"description", "managed", "sleeps",
                             "needs_direct_reclaim", "without_reclaim",
-                            "self_releasing", "refcounted", "acquire",
+                            "self_releasing", "refcounted", "managed_after",
+                            "acquire",
                             "release",
                             "also_released_by", "adopt"},
                            "a family"))
@@ -342,6 +343,7 @@ llvm::Error ModelLoader::family(const std::string &Name,
   optionalText(Spec, "without_reclaim", Family->WithoutReclaim);
   Family->SelfReleasing = flag(Spec, "self_releasing");
   Family->Refcounted = flag(Spec, "refcounted");
+  optionalText(Spec, "managed_after", Family->ManagedAfter);
   if (auto E = entries(Spec["acquire"], "acquire",
                        [&](const std::string &Fn, const YAML::Node &S) {
                          return acquirer(*Family, Fn, S);

@@ -147,6 +147,10 @@ struct AllocFamily {
   /// (put_device(), kobject_put()). After it, the object is gone only for
   /// a function that made it and so held the only reference.
   bool Refcounted = false;
+  /// Acquired for a key the path gave this (managed) acquirer first, the
+  /// resource is devres-managed too: pci_request_regions(pdev) after
+  /// pcim_enable_device(pdev).
+  std::string ManagedAfter;
   std::vector<std::string> Acquirers;
   std::vector<ReleaseFunction> Releases;
   std::vector<CompatibleRelease> AlsoReleasedBy;

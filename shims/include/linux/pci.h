@@ -20,6 +20,7 @@ struct pci_driver {
 int pci_enable_device(struct pci_dev *dev);
 void pci_disable_device(struct pci_dev *dev);
 int pci_request_regions(struct pci_dev *dev, const char *name);
+int pcim_enable_device(struct pci_dev *dev);
 void pci_release_regions(struct pci_dev *dev);
 int __pci_register_driver(struct pci_driver *drv, struct module *owner, const char *mod_name);
 #define pci_register_driver(driver) __pci_register_driver(driver, THIS_MODULE, "kmodlint")
