@@ -344,11 +344,4 @@ std::optional<bool> PathEngine::outsideAtomicWhen(const clang::Expr *E) const {
   return std::nullopt;
 }
 
-std::optional<bool> PathEngine::contextTest(const PathState &S,
-                                            const clang::Expr *Cond) {
-  if (S.Atomic.empty() || !isContextTest(Cond))
-    return std::nullopt;
-  return true;
-}
-
 } // namespace kmodlint

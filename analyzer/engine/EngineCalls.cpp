@@ -499,6 +499,16 @@ Value PathEngine::evaluateWithOrigins(PathState &S, const clang::Expr *E) {
   return V;
 }
 
+/// For a value &obj->member (evaluateWithOrigins()): obj, when \p Member is
+/// that member (any member when null).
+static std::optional<ObjectId> holderOfMember(const Value &V,
+                                              const clang::FieldDecl *Member) {
+  if (!V.isInt() || !V.Int.MemberOf || V.Int.DerivedFrom.size() != 1 ||
+      (Member && V.Int.MemberOf->getCanonicalDecl() != Member->getCanonicalDecl()))
+    return std::nullopt;
+  return V.Int.DerivedFrom.front();
+}
+
 void PathEngine::adopt(PathState &S, const clang::Expr *Arg,
                        const AllocFamily *Family) {
   if (TrackedObject *Obj = S.object(evaluate(S, Arg))) {
@@ -511,9 +521,8 @@ void PathEngine::adopt(PathState &S, const clang::Expr *Arg,
   // (cpufreq's policy, kfree()d by the caller after the put). The family
   // stays: whether kfree() of it is wrong depends on that callback.
   Value Member = evaluateWithOrigins(S, Arg);
-  if (!Member.isInt() || !Member.Int.MemberOf || Member.Int.DerivedFrom.size() != 1)
-    return;
-  TrackedObject *Holder = S.object(Value::object(Member.Int.DerivedFrom.front()));
+  std::optional<ObjectId> HolderId = holderOfMember(Member, nullptr);
+  TrackedObject *Holder = HolderId ? S.object(Value::object(*HolderId)) : nullptr;
   if (!Holder || !Holder->acquiredHere() || Holder->Status != ObjectStatus::Held)
     return;
   Holder->AdoptedMember = Member.Int.MemberOf;
@@ -524,15 +533,12 @@ Value PathEngine::embeddingObject(PathState &S, const ReleaseRequest &R) {
   if (!R.Arg)
     return Value();
   Value Member = evaluateWithOrigins(S, R.Arg);
-  if (!Member.isInt() || !Member.Int.MemberOf || Member.Int.DerivedFrom.size() != 1)
-    return Value();
-  Value Holder = Value::object(Member.Int.DerivedFrom.front());
-  const TrackedObject *Obj = S.object(Holder);
+  std::optional<ObjectId> HolderId = holderOfMember(Member, nullptr);
+  const TrackedObject *Obj = HolderId ? S.object(Value::object(*HolderId)) : nullptr;
   bool Adopted = Obj && Obj->AdoptedMember &&
-                 Obj->AdoptedMember->getCanonicalDecl() ==
-                     Member.Int.MemberOf->getCanonicalDecl() &&
+                 holderOfMember(Member, Obj->AdoptedMember) &&
                  Obj->AdoptedMemberFamily == TU.Model.familyReleasedBy(R.Fn->Name);
-  return Adopted ? Holder : Value();
+  return Adopted ? Value::object(*HolderId) : Value();
 }
 
 bool PathEngine::releasesByKey(const ReleaseFunction &Fn) const {
@@ -553,16 +559,6 @@ std::optional<AccessPath> PathEngine::keyHandle(const ReleaseFunction &Fn,
   if (!Member || !Member->isArrow() || !releasesByKey(Fn))
     return std::nullopt;
   return AccessPath::of(Member->getBase());
-}
-
-/// For a value &obj->member (evaluateWithOrigins()): obj, when \p Member is
-/// that member.
-static std::optional<ObjectId> holderOfMember(const Value &V,
-                                              const clang::FieldDecl *Member) {
-  if (!V.isInt() || !V.Int.MemberOf || V.Int.DerivedFrom.size() != 1 ||
-      V.Int.MemberOf->getCanonicalDecl() != Member->getCanonicalDecl())
-    return std::nullopt;
-  return V.Int.DerivedFrom.front();
 }
 
 void PathEngine::releaseContainer(PathState &S, const clang::CallExpr *Call,

@@ -232,10 +232,11 @@ bool PathEngine::refine(PathState &S, const clang::Expr *Cond, bool Truth) {
   // branch that assumes "not atomic" sleeps only for callers outside one
   // (intel_guc_send_busy_loop() busy-waits when in_atomic() ||
   // irqs_disabled()).
-  if (isContextTest(Cond)) {
-    if (!S.Atomic.empty())
+  bool InsideAtomic = !S.Atomic.empty();
+  if ((InsideAtomic || (ForSummary && !Truth)) && isContextTest(Cond)) {
+    if (InsideAtomic)
       return Truth;
-    if (ForSummary && !Truth && outsideAtomicWhen(Cond) == false)
+    if (outsideAtomicWhen(Cond) == false)
       S.AssumedOutsideAtomic = true;
     return true;
   }

@@ -168,25 +168,33 @@ void PathEngine::inheritFields(
   if (!New.isObject())
     return;
   // Walking a list (`head = head->next`, `p = next`): what is known of the
-  // new node's fields, under the name it had, is known under this one.
-  std::vector<std::pair<AccessPath, Value>> Known(OldFields.begin(),
-                                                  OldFields.end());
-  for (const auto &[P, Held] : S.Bindings)
-    if (!Rebound.isPrefixOf(P))
-      Known.push_back({P, Held});
+  // new node's fields, under the name it had, is known under this one. The
+  // known bindings are the old value's fields and those outside Rebound.
+  auto ForEachKnown = [&](auto Visit) {
+    for (const auto &[P, Held] : OldFields)
+      Visit(P, Held);
+    for (const auto &[P, Held] : S.Bindings)
+      if (!Rebound.isPrefixOf(P))
+        Visit(P, Held);
+  };
   std::optional<AccessPath> Name;
-  for (const auto &[P, Held] : Known)
+  ForEachKnown([&](const AccessPath &P, const Value &Held) {
     if (Held.isObject() && Held.Object == New.Object && !(P == Rebound) &&
         (!Name || P.Fields.size() < Name->Fields.size()))
       Name = P;
+  });
   if (!Name)
     return;
-  for (const auto &[P, Held] : Known)
+  std::vector<std::pair<AccessPath, Value>> Inherited;
+  ForEachKnown([&](const AccessPath &P, const Value &Held) {
     if (Name->isPrefixOf(P) && P.Fields.size() > Name->Fields.size()) {
       AccessPath Moved = Rebound;
       Moved.Fields.append(P.Fields.begin() + Name->Fields.size(), P.Fields.end());
-      S.Bindings.try_emplace(Moved, Held);
+      Inherited.push_back({std::move(Moved), Held});
     }
+  });
+  for (auto &[P, Held] : Inherited)
+    S.Bindings.try_emplace(std::move(P), std::move(Held));
 }
 
 void PathEngine::checkDereference(PathState &S, const clang::Expr *Base,

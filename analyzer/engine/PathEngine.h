@@ -286,10 +286,8 @@ private:
   std::optional<uint64_t> gfpValue(PathState &S, const clang::Expr *Gfp);
   /// The index of the parameter \p E names, if it names one.
   static std::optional<unsigned> parameterIndex(const clang::Expr *E);
-  /// Whether \p Cond is in_atomic()/irqs_disabled()...: then, inside a
-  /// known atomic region, only its true branch is feasible.
-  std::optional<bool> contextTest(const PathState &S, const clang::Expr *Cond);
-  /// in_atomic(), irqs_disabled() and the model's other context tests.
+  /// in_atomic(), irqs_disabled() and the model's other context tests:
+  /// inside a known atomic region, only their true branch is feasible.
   bool isContextTest(const clang::Expr *Cond) const;
   /// For a test built from in_atomic() with ! and &&: the value it can have
   /// only outside atomic context (true for `!in_atomic() && x`).
