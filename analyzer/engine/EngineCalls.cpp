@@ -910,6 +910,12 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
         S.Drvdata = V.Object;
         S.DrvdataKey = StoredFamilies::drvdataKey(
             Stored->IgnoreParenCasts()->getType());
+      } else if (auto Path = AccessPath::of(Stored)) {
+        // hba = (struct st_hba *)host->hostdata: private data inside an
+        // object the subsystem allocated, known only by its name.
+        S.DrvdataName = *Path;
+        S.DrvdataKey = StoredFamilies::drvdataKey(
+            Stored->IgnoreParenCasts()->getType());
       }
     }
     return;

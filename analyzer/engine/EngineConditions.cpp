@@ -220,6 +220,63 @@ bool PathEngine::constrain(PathState &S, const clang::Expr *E,
   return true;
 }
 
+/// The access paths a condition reads, when it reads only named ones
+/// (no call, no `*p`, no `a[i]`): only then does a later assignment to
+/// one of them say when its value may have changed.
+static bool collectReads(const clang::Expr *E,
+                         llvm::SmallVectorImpl<AccessPath> &Reads) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E)) {
+    if (!llvm::isa<clang::VarDecl>(Ref->getDecl()))
+      return true; // an enumerator
+    auto Path = AccessPath::of(E);
+    if (Path)
+      Reads.push_back(*Path);
+    return Path.has_value();
+  }
+  if (llvm::isa<clang::MemberExpr>(E)) {
+    auto Path = AccessPath::of(E);
+    if (Path)
+      Reads.push_back(*Path);
+    return Path.has_value();
+  }
+  if (llvm::isa<clang::UnaryExprOrTypeTraitExpr>(E))
+    return true; // sizeof reads nothing
+  if (llvm::isa<clang::CallExpr, clang::ArraySubscriptExpr, clang::StmtExpr>(E))
+    return false;
+  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E);
+      UO && UO->getOpcode() == clang::UO_Deref)
+    return false;
+  for (const clang::Stmt *Child : E->children())
+    if (const auto *Sub = llvm::dyn_cast_or_null<clang::Expr>(Child))
+      if (!collectReads(Sub, Reads))
+        return false;
+  return true;
+}
+
+bool PathEngine::decideOnce(PathState &S, const clang::Expr *Cond, bool Truth) {
+  Cond = Cond->IgnoreParenImpCasts();
+  llvm::SmallVector<AccessPath, 2> Reads;
+  if (Cond->HasSideEffects(TU.AST) || !collectReads(Cond, Reads) ||
+      Reads.empty())
+    return true;
+  llvm::FoldingSetNodeID Id;
+  Cond->Profile(Id, TU.AST, /*Canonical=*/true);
+  unsigned Hash = Id.ComputeHash();
+  auto At = llvm::lower_bound(S.Decided, Hash,
+                              [](const DecidedCondition &D, unsigned H) {
+                                return D.Hash < H;
+                              });
+  for (auto It = At; It != S.Decided.end() && It->Hash == Hash; ++It) {
+    llvm::FoldingSetNodeID Earlier;
+    It->Test->Profile(Earlier, TU.AST, /*Canonical=*/true);
+    if (Earlier == Id)
+      return It->Truth == Truth;
+  }
+  S.Decided.insert(At, DecidedCondition{Cond, Hash, std::move(Reads), Truth});
+  return true;
+}
+
 bool PathEngine::refine(PathState &S, const clang::Expr *Cond, bool Truth) {
   Cond = stripCondition(Cond);
   if (!Cond)
@@ -250,7 +307,7 @@ bool PathEngine::refine(PathState &S, const clang::Expr *Cond, bool Truth) {
       return refine(S, BO->getLHS(), Truth);
     if (BO->isLogicalOp())
       return refineLogical(S, BO, Truth);
-    return true;
+    return decideOnce(S, BO, Truth); // flags & F_DMA
   }
   return assumeTruth(S, Cond, Truth);
 }
@@ -315,9 +372,19 @@ bool PathEngine::refineComparison(PathState &S, const clang::BinaryOperator *BO,
   }
   if (!Truth)
     Op = clang::BinaryOperator::negateComparisonOp(Op);
+  // `(ret = f()) != 0` tests what ret now holds: refine ret itself.
+  while (const auto *Assign = llvm::dyn_cast<clang::BinaryOperator>(
+             Operand->IgnoreParenImpCasts())) {
+    if (Assign->getOpcode() != clang::BO_Assign)
+      break;
+    Operand = Assign->getLHS();
+  }
   if (Op == clang::BO_EQ || Op == clang::BO_NE) {
     if (S.object(evaluate(S, Operand)))
       return assumeTruth(S, Operand, Op == clang::BO_NE);
+    // (flags & F_DMA) == 0 decides `if (flags & F_DMA)` later.
+    if (!AccessPath::of(Operand) && !decideOnce(S, Operand, Op == clang::BO_NE))
+      return false;
   }
   IntKnowledge Allowed = IntKnowledge::Unknown;
   switch (Op) {
@@ -341,11 +408,11 @@ bool PathEngine::refineIdentity(PathState &S, const clang::BinaryOperator *BO,
   clang::BinaryOperatorKind Op = BO->getOpcode();
   if ((Op != clang::BO_EQ && Op != clang::BO_NE) ||
       !BO->getLHS()->getType()->isPointerType())
-    return true;
+    return decideOnce(S, BO, Truth); // mode == 3, size <= ZERO_SIZE_PTR
   Value Left = evaluate(S, BO->getLHS()), Right = evaluate(S, BO->getRHS());
   const TrackedObject *A = S.object(Left), *B = S.object(Right);
   if (!A || !B)
-    return true;
+    return decideOnce(S, BO, Truth);
   bool Equal = Left.Object == Right.Object;
   if (!Equal && !(A->acquiredHere() && B->acquiredHere()))
     return true; // a parameter may be the very object another name holds

@@ -343,6 +343,14 @@ void PathEngine::forgetDeadIntegers(PathState &S, clang::LiveVariables &Live,
                 !Live.isLive(Block, VD) && !AddressInUse(VD);
     It = Dead ? S.Bindings.erase(It) : std::next(It);
   }
+  // A decided test of a dead local cannot be made again.
+  llvm::erase_if(S.Decided, [&](const DecidedCondition &D) {
+    return llvm::any_of(D.Reads, [&](const AccessPath &R) {
+      const auto *VD = llvm::dyn_cast_or_null<clang::VarDecl>(R.Root);
+      return VD && VD->hasLocalStorage() && !Live.isLive(Block, VD) &&
+             !AddressInUse(VD);
+    });
+  });
 }
 
 /// Two paths into one block that took the same branches but the last, and

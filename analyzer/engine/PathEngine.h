@@ -346,6 +346,9 @@ private:
   Value evaluate(PathState &S, const clang::Expr *E);
   std::optional<Value> truthOfTest(PathState &S, const clang::Expr *E);
   bool refineIdentity(PathState &S, const clang::BinaryOperator *BO, bool Truth);
+  /// A test no other fact records (DecidedCondition): false when the path
+  /// already decided it the other way; otherwise it is recorded.
+  bool decideOnce(PathState &S, const clang::Expr *Cond, bool Truth);
   /// Whether a hold of \p S keeps the callback \p Event waits for from
   /// finishing; names it in \p Event.
   bool blocksWait(const PathState &S, SleepEvent &Event) const;

@@ -5,8 +5,21 @@
 
 namespace kmodlint {
 
+void PathState::forgetDecided(const AccessPath &P) {
+  llvm::erase_if(Decided, [&](const DecidedCondition &D) {
+    return llvm::any_of(D.Reads,
+                        [&](const AccessPath &R) { return P.isPrefixOf(R); });
+  });
+}
+
 void PathState::forget(const AccessPath &P, bool IncludingItself,
                        bool KeepCallerObjects) {
+  // f(p) may rewrite what p points to, but a test of p->flag made before
+  // still stands for the error ladder after it: callers rarely flip their
+  // own flags through a callee, and keeping the test rules out paths that
+  // do not exist (we would rather miss a bug than report one on them).
+  if (IncludingItself)
+    forgetDecided(P);
   for (auto It = Bindings.lower_bound(AccessPath{P.Root, {}});
        It != Bindings.end() && It->first.Root == P.Root;) {
     bool Below = It->first.Fields.size() > P.Fields.size();
@@ -104,7 +117,8 @@ bool PathState::sameTypestate(const PathState &O) const {
          LeftCallerAtomic == O.LeftCallerAtomic &&
          CallerHoldsLeft == O.CallerHoldsLeft &&
          AssumedParameterFieldNull == O.AssumedParameterFieldNull &&
-         AssumedOutsideAtomic == O.AssumedOutsideAtomic;
+         AssumedOutsideAtomic == O.AssumedOutsideAtomic &&
+         Decided == O.Decided;
 }
 
 } // namespace kmodlint

@@ -249,6 +249,21 @@ struct AtomicHold {
   }
 };
 
+/// A side-effect-free branch condition the path has already decided, that
+/// no other fact records (`ZERO_OR_NULL_PTR(priv->data_vault)`, `mode == 3`,
+/// `flags & F_DMA`): the same test later on the path, before anything it
+/// reads is reassigned, goes the same way (int3400_thermal_probe() creates
+/// a sysfs group under a condition and removes it under the same one).
+struct DecidedCondition {
+  const clang::Expr *Test = nullptr;
+  unsigned Hash = 0; ///< of Test's canonical profile (Stmt::Profile)
+  llvm::SmallVector<AccessPath, 2> Reads;
+  bool Truth = false;
+  bool operator==(const DecidedCondition &O) const {
+    return Hash == O.Hash && Truth == O.Truth;
+  }
+};
+
 struct StateNote {
   clang::SourceLocation Loc;
   std::string Message;
@@ -285,6 +300,10 @@ public:
   bool AssumedOutsideAtomic = false;
   std::vector<AtomicHold> PendingHolds;
   const clang::RecordDecl *DrvdataKey = nullptr;
+  /// The driver data's name when it is no object the engine tracks.
+  std::optional<AccessPath> DrvdataName;
+  /// Sorted by Hash, so that paths deciding the same tests agree.
+  std::vector<DecidedCondition> Decided;
 
   Value lookup(const AccessPath &P) const {
     auto It = Bindings.find(P);
@@ -314,6 +333,8 @@ public:
   void forget(const AccessPath &P, bool IncludingItself = true,
               bool KeepCallerObjects = false);
   void bind(const AccessPath &P, const Value &V);
+  /// Drops the decided conditions that read \p P or a path through it.
+  void forgetDecided(const AccessPath &P);
   /// Records that \p Ids were stored in \p Where (first store wins).
   void markStored(llvm::ArrayRef<ObjectId> Ids, const std::string &Where,
                   clang::SourceLocation Loc);

@@ -2,7 +2,8 @@
 """Picks held-out subtrees at random, reproducibly.
 
 Candidates are the driver and filesystem directories of a kernel tree
-(drivers/<x>/, drivers/<x>/<y>/, fs/<x>/, sound/<x>/) holding C files,
+(drivers/<x>/, down to drivers/<x>/<y>/<z>/ below directories of
+directories, fs/<x>/, sound/<x>/) holding C files,
 minus every directory bench/subtrees.txt already lists (tuning or
 held-out) and their parents and children: a held-out pick must be code
 nobody has tuned on. Prints the candidates in a seeded random order; take
@@ -37,21 +38,29 @@ def has_c_files(path):
     return any(name.endswith('.c') for name in os.listdir(path))
 
 
+def leaf_dirs(tree, rel, depth):
+    """rel if it holds C files (or is as deep as we go); else, for a
+    directory of directories (drivers/net/wireless), its children's."""
+    path = os.path.join(tree, rel)
+    subdirs = [d for d in sorted(os.listdir(path))
+               if os.path.isdir(os.path.join(path, d))] if depth > 0 else []
+    if has_c_files(path) or not subdirs:
+        if has_c_files(path) or depth == 0:
+            yield rel
+        return
+    for child in subdirs:
+        yield from leaf_dirs(tree, f'{rel}/{child}', depth - 1)
+
+
 def candidates(tree):
-    for top, depth in (('drivers', 2), ('fs', 1), ('sound', 1)):
+    # drivers/<x>/<y>/<z>/ at most: rounds 1-4 took most of the shallower
+    # directories, and a directory of directories (drivers/net/wireless)
+    # has unseen children below one that is listed.
+    for top, depth in (('drivers', 3), ('fs', 1), ('sound', 1)):
         base = os.path.join(tree, top)
         for first in sorted(os.listdir(base)):
-            first_path = os.path.join(base, first)
-            if not os.path.isdir(first_path):
-                continue
-            subdirs = [d for d in sorted(os.listdir(first_path))
-                       if os.path.isdir(os.path.join(first_path, d))] if depth == 2 else []
-            if has_c_files(first_path) or not subdirs:
-                yield f'{top}/{first}'
-            else:  # a directory of directories (drivers/net, drivers/media): its children
-                for second in subdirs:
-                    if has_c_files(os.path.join(first_path, second)):
-                        yield f'{top}/{first}/{second}'
+            if os.path.isdir(os.path.join(base, first)):
+                yield from leaf_dirs(tree, f'{top}/{first}', depth - 1)
 
 
 def main():

@@ -80,14 +80,15 @@ teardownLocation(const PathState &S, ObjectId Id, const TrackedObject &Obj,
       Place = "'" + P.str() + "'";
       return true;
     }
-    if (!S.Drvdata || !S.DrvdataKey)
+    if ((!S.Drvdata && !S.DrvdataName) || !S.DrvdataKey)
       return false;
     for (size_t N = 0; N <= P.Fields.size(); ++N) {
       AccessPath Prefix;
       Prefix.Root = P.Root;
       Prefix.Fields.assign(P.Fields.begin(), P.Fields.begin() + N);
       Value Owner = S.lookup(Prefix);
-      if (Owner.isObject() && Owner.Object == S.Drvdata) {
+      if ((S.Drvdata && Owner.isObject() && Owner.Object == S.Drvdata) ||
+          (!S.Drvdata && S.DrvdataName && Prefix == *S.DrvdataName)) {
         L.Kind = ReleasedLocation::Drvdata;
         L.Root = recordName(S.DrvdataKey);
         L.Fields = fieldNames(llvm::ArrayRef(P.Fields).drop_front(N));
@@ -162,8 +163,12 @@ void LifecycleCheck::onExit(const PathState &S, CheckContext &C) {
     K.Place = Place;
     K.AcquireLoc = Obj.AcquireLoc;
     K.FingerprintKey = Obj.AcquiredBy + "|" + Place;
-    Expected.try_emplace(
+    auto [It, New] = Expected.try_emplace(
         std::to_string(Obj.AcquireLoc.getRawEncoding()) + "|" + Where->key(), K);
+    // Another success path may know the device's copy this one lost (a
+    // callee handed hba may have rewritten hba->pdev, for all we know).
+    if (!New && !It->second.DeviceCopy)
+      It->second.DeviceCopy = K.DeviceCopy;
   }
 }
 
