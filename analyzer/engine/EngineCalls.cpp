@@ -670,6 +670,50 @@ void PathEngine::invalidateForUnknownCall(PathState &S,
   }
 }
 
+/// Whether \p Outer is, or embeds (in a member or an array of them, not
+/// behind a pointer), the struct called \p Name.
+static bool embedsRecord(const clang::RecordDecl *Outer, llvm::StringRef Name,
+                         unsigned Depth = 4) {
+  if (!Outer || recordName(Outer) == Name)
+    return Outer != nullptr;
+  if (Depth == 0 || !Outer->getDefinition())
+    return false;
+  for (const clang::FieldDecl *Field : Outer->getDefinition()->fields())
+    if (const auto *Record =
+            Field->getType()->getBaseElementTypeUnsafe()->getAsRecordDecl())
+      if (embedsRecord(Record, Name, Depth - 1))
+        return true;
+  return false;
+}
+
+/// A helper that releases `bar->virt_addr` for bars it found inside its
+/// argument (`for (i...) { bar = &accel->pci->bars[i]; if (bar->virt_addr)
+/// pci_iounmap(...); }`, qat's adf_cleanup_accel()): the caller's objects
+/// held in that field of that struct, when an argument embeds the struct.
+static void heldInFieldOfEmbedded(PathState &S, const clang::CallExpr *Call,
+                                  const ReleasedLocation &R,
+                                  std::vector<TrackedObject *> &Objects) {
+  if (R.Fields.empty() || R.Root.empty())
+    return;
+  bool Reaches = llvm::any_of(Call->arguments(), [&](const clang::Expr *Arg) {
+    clang::QualType Type = Arg->IgnoreParenImpCasts()->getType();
+    return Type->isPointerType() &&
+           embedsRecord(Type->getPointeeType()->getAsRecordDecl(), R.Root);
+  });
+  if (!Reaches)
+    return;
+  for (const auto &[Path, V] : S.Bindings) {
+    TrackedObject *Obj = S.object(V);
+    if (!Obj || !Obj->acquiredHere() || Path.Fields.size() < R.Fields.size())
+      continue;
+    auto Tail = fieldNames(
+        llvm::ArrayRef(Path.Fields).take_back(R.Fields.size()));
+    if (llvm::equal(Tail, R.Fields) &&
+        (!R.Family || R.Family == Obj->Family))
+      Objects.push_back(Obj);
+  }
+}
+
 std::vector<TrackedObject *>
 PathEngine::mayBeReleased(PathState &S, const clang::CallExpr *Call,
                           const ReleasedLocation &R) {
@@ -708,6 +752,7 @@ PathEngine::mayBeReleased(PathState &S, const clang::CallExpr *Call,
         Objects.push_back(&Obj);
     break;
   case ReleasedLocation::Drvdata:
+    heldInFieldOfEmbedded(S, Call, R, Objects);
     break;
   }
   return Objects;

@@ -38,6 +38,11 @@ private:
     /// parameter, which the teardown is given too, and where the teardown
     /// finds the device otherwise (mgr->pci in the driver data).
     std::optional<ReleasedLocation> DeviceParameter, DeviceCopy;
+    /// The fields setup stored that device in (struct adf_accel_pci's
+    /// pci_dev): a teardown that releases the same family through such a
+    /// field, however it found the struct (a table lookup by the device,
+    /// qat's adf_devmgr_pci_to_accel_dev()), releases it.
+    std::vector<FieldName> DeviceFields;
   };
   std::map<std::string, Kept> Expected;
 };
@@ -120,6 +125,17 @@ teardownLocation(const PathState &S, ObjectId Id, const TrackedObject &Obj,
   return std::nullopt;
 }
 
+/// The last field of every path that holds object \p Id.
+static std::vector<FieldName> fieldsHolding(const PathState &S, ObjectId Id) {
+  std::vector<FieldName> Fields;
+  for (const auto &[Path, V] : S.Bindings)
+    if (V.isObject() && V.Object == Id && !Path.Fields.empty())
+      if (FieldName F = fieldName(Path.Fields.back());
+          !llvm::is_contained(Fields, F))
+        Fields.push_back(F);
+  return Fields;
+}
+
 void LifecycleCheck::onExit(const PathState &S, CheckContext &C) {
   const LifecyclePair *Pair = currentSetupPair(C);
   if (!Pair)
@@ -154,6 +170,7 @@ void LifecycleCheck::onExit(const PathState &S, CheckContext &C) {
         if (auto KeyIt = S.Objects.find(KeyValue.Object); KeyIt != S.Objects.end()) {
           std::string Unused;
           K.DeviceCopy = teardownLocation(S, KeyIt->first, KeyIt->second, Unused);
+          K.DeviceFields = fieldsHolding(S, KeyValue.Object);
         }
     K.Pair = Pair;
     K.Where = *Where;
@@ -169,6 +186,10 @@ void LifecycleCheck::onExit(const PathState &S, CheckContext &C) {
     // callee handed hba may have rewritten hba->pdev, for all we know).
     if (!New && !It->second.DeviceCopy)
       It->second.DeviceCopy = K.DeviceCopy;
+    if (!New)
+      for (const FieldName &F : K.DeviceFields)
+        if (!llvm::is_contained(It->second.DeviceFields, F))
+          It->second.DeviceFields.push_back(F);
   }
 }
 
@@ -195,6 +216,18 @@ static bool releasesSetupParameter(const LifecyclePair &Pair,
       return true;
   }
   return false;
+}
+
+/// Kept::DeviceFields: a release of the family through one of them (by
+/// key: the device names both its regions and its enable count).
+static bool releasesThroughDeviceField(
+    const std::vector<ReleasedLocation> &Released,
+    llvm::ArrayRef<FieldName> DeviceFields, const AllocFamily *Family) {
+  return llvm::any_of(Released, [&](const ReleasedLocation &R) {
+    return R.Kind != ReleasedLocation::FamilyWide && !R.Fields.empty() &&
+           R.Family && R.Family == Family &&
+           llvm::is_contained(DeviceFields, R.Fields.back());
+  });
 }
 
 static bool releases(const std::vector<ReleasedLocation> &Released,
@@ -226,6 +259,8 @@ void LifecycleCheck::onTranslationUnitEnd(CheckContext &C) {
     if (releases(It->second, K.Where))
       continue;
     if (K.DeviceCopy && releases(It->second, *K.DeviceCopy))
+      continue;
+    if (releasesThroughDeviceField(It->second, K.DeviceFields, K.Where.Family))
       continue;
     if (K.DeviceParameter &&
         releasesSetupParameter(*K.Pair, *K.DeviceParameter,

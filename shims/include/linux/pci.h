@@ -27,6 +27,9 @@ int __pci_register_driver(struct pci_driver *drv, struct module *owner, const ch
 void pci_unregister_driver(struct pci_driver *dev);
 #define module_pci_driver(__pci_driver) \
 	module_driver(__pci_driver, pci_register_driver, pci_unregister_driver)
+void __iomem *pci_iomap(struct pci_dev *dev, int bar, unsigned long max);
+void pci_iounmap(struct pci_dev *dev, void __iomem *addr);
+unsigned long pci_resource_start(struct pci_dev *dev, int bar);
 static inline void *pci_get_drvdata(struct pci_dev *pdev)
 {
 	return dev_get_drvdata(&pdev->dev);
