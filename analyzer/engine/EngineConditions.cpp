@@ -254,26 +254,49 @@ static bool collectReads(const clang::Expr *E,
   return true;
 }
 
+/// \p Cond's identity as a test: its canonical profile, with a comparison's
+/// operator folded onto one of each negated pair (`len * 2 <= MAX` and
+/// `len * 2 > MAX` are one test, answered both ways: t613's reg_w_ixbuf()).
+/// Sets \p Flipped when \p Cond is the negated member of its pair.
+static llvm::FoldingSetNodeID testIdentity(const clang::Expr *Cond,
+                                           const clang::ASTContext &AST,
+                                           bool &Flipped) {
+  llvm::FoldingSetNodeID Id;
+  Flipped = false;
+  const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(Cond);
+  if (!BO || !BO->isComparisonOp()) {
+    Cond->Profile(Id, AST, /*Canonical=*/true);
+    return Id;
+  }
+  clang::BinaryOperatorKind Op = BO->getOpcode();
+  if (Op == clang::BO_GT || Op == clang::BO_GE || Op == clang::BO_NE) {
+    Op = clang::BinaryOperator::negateComparisonOp(Op);
+    Flipped = true;
+  }
+  Id.AddInteger(unsigned(Op));
+  BO->getLHS()->Profile(Id, AST, /*Canonical=*/true);
+  BO->getRHS()->Profile(Id, AST, /*Canonical=*/true);
+  return Id;
+}
+
 bool PathEngine::decideOnce(PathState &S, const clang::Expr *Cond, bool Truth) {
   Cond = Cond->IgnoreParenImpCasts();
   llvm::SmallVector<AccessPath, 2> Reads;
   if (Cond->HasSideEffects(TU.AST) || !collectReads(Cond, Reads) ||
       Reads.empty())
     return true;
-  llvm::FoldingSetNodeID Id;
-  Cond->Profile(Id, TU.AST, /*Canonical=*/true);
+  bool Flipped = false;
+  llvm::FoldingSetNodeID Id = testIdentity(Cond, TU.AST, Flipped);
+  Truth = Truth != Flipped;
   unsigned Hash = Id.ComputeHash();
   auto At = llvm::lower_bound(S.Decided, Hash,
                               [](const DecidedCondition &D, unsigned H) {
                                 return D.Hash < H;
                               });
-  for (auto It = At; It != S.Decided.end() && It->Hash == Hash; ++It) {
-    llvm::FoldingSetNodeID Earlier;
-    It->Test->Profile(Earlier, TU.AST, /*Canonical=*/true);
-    if (Earlier == Id)
+  for (auto It = At; It != S.Decided.end() && It->Hash == Hash; ++It)
+    if (It->Test == Id)
       return It->Truth == Truth;
-  }
-  S.Decided.insert(At, DecidedCondition{Cond, Hash, std::move(Reads), Truth});
+  S.Decided.insert(At, DecidedCondition{std::move(Id), Hash, std::move(Reads), Truth});
   return true;
 }
 

@@ -14,6 +14,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/FoldingSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <map>
 #include <string>
@@ -255,8 +256,10 @@ struct AtomicHold {
 /// reads is reassigned, goes the same way (int3400_thermal_probe() creates
 /// a sysfs group under a condition and removes it under the same one).
 struct DecidedCondition {
-  const clang::Expr *Test = nullptr;
-  unsigned Hash = 0; ///< of Test's canonical profile (Stmt::Profile)
+  /// The test's canonical profile (Stmt::Profile), a comparison's with its
+  /// operator normalized (`n > MAX` is `!(n <= MAX)`), and its hash.
+  llvm::FoldingSetNodeID Test;
+  unsigned Hash = 0;
   llvm::SmallVector<AccessPath, 2> Reads;
   bool Truth = false;
   bool operator==(const DecidedCondition &O) const {
