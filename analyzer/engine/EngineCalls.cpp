@@ -727,8 +727,18 @@ PathEngine::mayBeReleased(PathState &S, const clang::CallExpr *Call,
     auto Fields = Names.fields(R.Fields);
     if (!Base || !Fields)
       break;
-    if (TrackedObject *Obj = S.object(S.lookup(Base->withFields(*Fields))))
+    Value Held = S.lookup(Base->withFields(*Fields));
+    if (TrackedObject *Obj = S.object(Held))
       Objects.push_back(Obj);
+    // setup_instance(card) disabling card->pdev on its own error ladder:
+    // what the caller holds by that key (pci_enable_device(pdev) after
+    // card->pdev = pdev), of the family the helper releases.
+    if (Held.isObject() && R.Family)
+      for (auto &[Id, Obj] : S.Objects)
+        if (Obj.Family == R.Family && Obj.KeyPath &&
+            S.lookup(*Obj.KeyPath).isObject() &&
+            S.lookup(*Obj.KeyPath).Object == Held.Object)
+          Objects.push_back(&Obj);
     break;
   }
   case ReleasedLocation::Global: {

@@ -98,14 +98,16 @@ class ReassignmentFinder
 public:
   explicit ReassignmentFinder(const ApiModel &Model) : Model(Model) {}
   const ApiModel &Model;
-  llvm::DenseSet<const clang::ParmVarDecl *> Found;
+  /// Parameters and locals written after their declaration.
+  llvm::DenseSet<const clang::VarDecl *> Found;
   bool WritesThroughParameters = false;
 
   void mark(const clang::Expr *E) {
     if (const auto *DRE =
             llvm::dyn_cast<clang::DeclRefExpr>(E->IgnoreParenCasts()))
-      if (const auto *P = llvm::dyn_cast<clang::ParmVarDecl>(DRE->getDecl()))
-        Found.insert(P);
+      if (const auto *V = llvm::dyn_cast<clang::VarDecl>(DRE->getDecl());
+          V && V->hasLocalStorage())
+        Found.insert(V);
   }
   bool VisitBinaryOperator(clang::BinaryOperator *BO) {
     if (!BO->isAssignmentOp())
@@ -152,6 +154,21 @@ public:
     WritesThroughParameters = Finder.WritesThroughParameters;
   }
 
+  /// `struct pci_dev *pdev = solo_dev->pdev;`, never written again: what
+  /// the local reaches is what that parameter's field reaches
+  /// (free_solo_dev()'s pci_disable_device(pdev)).
+  AccessPath throughInitializer(const AccessPath &P) const {
+    const auto *Var = llvm::dyn_cast<clang::VarDecl>(P.Root);
+    if (!Var || llvm::isa<clang::ParmVarDecl>(Var) || !Var->hasLocalStorage() ||
+        !Var->getInit() || Reassigned.contains(Var))
+      return P;
+    auto Init = AccessPath::of(Var->getInit()->IgnoreParenImpCasts());
+    if (!Init || !Init->parameter() || Reassigned.contains(Init->parameter()))
+      return P;
+    Init->Fields.append(P.Fields.begin(), P.Fields.end());
+    return *Init;
+  }
+
   /// Where \p Obj lives as the caller or a teardown sees it: through a
   /// parameter or a global (which callers can apply), and for lifecycle
   /// pairing also as a field of a struct type (priv->buf of any
@@ -173,7 +190,8 @@ public:
       }
       return Found;
     }
-    const AccessPath &P = *Obj.FirstPath;
+    const AccessPath &Named = *Obj.FirstPath;
+    const AccessPath P = throughInitializer(Named);
     L.Fields = Names.nameFields(P.Fields);
     // pci_release_regions(mgr->pci) and pci_disable_device(mgr->pci): one
     // key, two resources, told apart by family.
@@ -201,16 +219,19 @@ public:
     }
     // Lifecycle pairing by the type released: the struct the pointer
     // points to, or for container_of(param, T, m) T itself
-    // (kref_put(&d->kref, d_delete)).
+    // (kref_put(&d->kref, d_delete)). The name the function used says it
+    // (`state = fe->demodulator_priv; kfree(state)` frees a struct
+    // stv090x_state).
     ReleasedLocation ByType;
     ByType.Kind = ReleasedLocation::Drvdata;
-    if (!Obj.ContainerMember && !P.isGlobal()) {
+    ByType.Family = L.Family;
+    if (!Obj.ContainerMember && !Named.isGlobal()) {
       if (const clang::RecordDecl *Record =
-              StoredFamilies::drvdataKey(P.Root->getType())) {
+              StoredFamilies::drvdataKey(Named.Root->getType())) {
         ByType.Root = recordName(Record);
-        ByType.Fields = L.Fields;
+        ByType.Fields = Names.nameFields(Named.Fields);
       }
-    } else if (Obj.ContainerMember && P.Fields.empty()) {
+    } else if (Obj.ContainerMember && Named.Fields.empty()) {
       ByType.Root = recordName(Obj.ContainerMember->getParent());
     }
     if (!ByType.Root.empty())
@@ -411,7 +432,7 @@ public:
 private:
   const clang::SourceManager &SM;
   Summaries &Names;
-  llvm::DenseSet<const clang::ParmVarDecl *> Reassigned;
+  llvm::DenseSet<const clang::VarDecl *> Reassigned;
   bool WritesThroughParameters = true;
   std::map<std::string, ReleasedLocation> Seen;
   std::set<std::string> AlwaysReleased;
