@@ -695,23 +695,84 @@ static void heldInFieldOfEmbedded(PathState &S, const clang::CallExpr *Call,
                                   std::vector<TrackedObject *> &Objects) {
   if (R.Fields.empty() || R.Root.empty())
     return;
-  bool Reaches = llvm::any_of(Call->arguments(), [&](const clang::Expr *Arg) {
+  // The argument points to such a struct, or into one (&dev->v4l2_dev).
+  auto Reaches = [&](const clang::Expr *Arg) {
     clang::QualType Type = Arg->IgnoreParenImpCasts()->getType();
-    return Type->isPointerType() &&
-           embedsRecord(Type->getPointeeType()->getAsRecordDecl(), R.Root);
-  });
-  if (!Reaches)
+    if (Type->isPointerType() &&
+        embedsRecord(Type->getPointeeType()->getAsRecordDecl(), R.Root))
+      return true;
+    auto Path = AccessPath::ofAddressOrValue(Arg);
+    if (!Path || Path->Fields.empty())
+      return false;
+    clang::QualType Base = Path->Root->getType();
+    return Base->isPointerType() &&
+           embedsRecord(Base->getPointeeType()->getAsRecordDecl(), R.Root);
+  };
+  if (!llvm::any_of(Call->arguments(), Reaches))
     return;
-  for (const auto &[Path, V] : S.Bindings) {
-    TrackedObject *Obj = S.object(V);
-    if (!Obj || !Obj->acquiredHere() || Path.Fields.size() < R.Fields.size())
-      continue;
-    auto Tail = fieldNames(
-        llvm::ArrayRef(Path.Fields).take_back(R.Fields.size()));
-    if (llvm::equal(Tail, R.Fields) &&
+  auto EndsInFields = [&](const AccessPath &Path) {
+    return Path.Fields.size() >= R.Fields.size() &&
+           llvm::equal(fieldNames(llvm::ArrayRef(Path.Fields)
+                                      .take_back(R.Fields.size())),
+                       R.Fields);
+  };
+  for (const auto &[Path, V] : S.Bindings)
+    if (TrackedObject *Obj = S.object(V);
+        Obj && Obj->acquiredHere() && EndsInFields(Path) &&
         (!R.Family || R.Family == Obj->Family))
       Objects.push_back(Obj);
-  }
+  // Held by key there: v4l2_ctrl_handler_init(&dev->hdl, ...).
+  for (auto &[Id, Obj] : S.Objects)
+    if (Obj.KeyPath && Obj.acquiredHere() && EndsInFields(*Obj.KeyPath) &&
+        R.Family && R.Family == Obj.Family)
+      Objects.push_back(&Obj);
+}
+
+/// The function the body of \p FD stores in \p Target's field \p Field
+/// (`dev->v4l2_dev.release = hackrf_video_release;`), if it stores one.
+static const clang::FunctionDecl *
+storedFunction(const clang::Stmt *Body, const AccessPath &Target,
+               llvm::StringRef Field) {
+  if (!Body)
+    return nullptr;
+  if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(Body);
+      BO && BO->getOpcode() == clang::BO_Assign)
+    if (auto Path = AccessPath::of(BO->getLHS());
+        Path && !Path->Fields.empty() &&
+        Path->Fields.back()->getName() == Field &&
+        Path->Fields.size() == Target.Fields.size() + 1 &&
+        Target.isPrefixOf(*Path))
+      if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(
+              BO->getRHS()->IgnoreParenImpCasts()))
+        if (const auto *Fn = llvm::dyn_cast<clang::FunctionDecl>(Ref->getDecl()))
+          return Fn;
+  for (const clang::Stmt *Child : Body->children())
+    if (const clang::FunctionDecl *Fn = storedFunction(Child, Target, Field))
+      return Fn;
+  return nullptr;
+}
+
+void PathEngine::mayRunReleaseCallback(PathState &S, const clang::CallExpr *Call,
+                                       const ReleaseCallbackCall &Put) {
+  if (Put.Arg >= Call->getNumArgs() || !TU.FunctionSummaries || !Function)
+    return;
+  auto Target = AccessPath::ofAddressOrValue(Call->getArg(Put.Arg));
+  if (!Target)
+    return;
+  const clang::FunctionDecl *Callback =
+      storedFunction(Function->getBody(), *Target, Put.Field);
+  const FunctionSummary *Summary =
+      Callback ? TU.FunctionSummaries->get(Callback) : nullptr;
+  if (!Summary)
+    return;
+  // The callback is given the put's argument: its parameter 0 is ours.
+  std::string By = Callback->getName().str() + "() (the release callback " +
+                   calleeName(Call).str() + "() runs on the last reference)";
+  for (const auto *Locations : {&Summary->Releases, &Summary->MayReleases})
+    for (const ReleasedLocation &R : *Locations)
+      for (TrackedObject *Obj : mayBeReleased(S, Call, R))
+        if (Obj->Status == ObjectStatus::Held && Obj->PassedTo.empty())
+          Obj->PassedTo = By;
 }
 
 std::vector<TrackedObject *>
@@ -939,6 +1000,8 @@ void PathEngine::transferCall(PathState &S, const clang::CallExpr *Call) {
       release(S, ReleaseRequest::ofArgument(Call, *Rel, Call->getArg(Rel->Arg)));
     return;
   }
+  if (const ReleaseCallbackCall *Put = Model.releaseCallbackCall(Name))
+    mayRunReleaseCallback(S, Call, *Put);
   if (auto Kind = Model.conditionKind(Name)) {
     if (*Kind == ConditionKind::ErrorValue)
       S.ExprValues[Call] = Value::integer(IntKnowledge::Negative);

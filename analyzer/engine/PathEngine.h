@@ -296,6 +296,10 @@ private:
                const AcquireFunction &Fn, llvm::StringRef By);
   void release(PathState &S, ReleaseRequest R);
   /// The objects a helper's summary says it may release at \p Call.
+  /// v4l2_device_put(&dev->v4l2_dev): the release callback this function
+  /// stored in the argument's field may release what the path holds.
+  void mayRunReleaseCallback(PathState &S, const clang::CallExpr *Call,
+                             const ReleaseCallbackCall &Put);
   std::vector<TrackedObject *> mayBeReleased(PathState &S,
                                              const clang::CallExpr *Call,
                                              const struct ReleasedLocation &R);

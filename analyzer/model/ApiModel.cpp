@@ -197,6 +197,7 @@ private:
   llvm::Error atomicExit(const std::string &Name, const YAML::Node &Spec);
   llvm::Error atomicCallback(const std::string &Name, const YAML::Node &Spec);
   llvm::Error callbackWait(const std::string &Name, const YAML::Node &Spec);
+  llvm::Error releaseCallbacks(const YAML::Node &Node);
   llvm::Expected<AtomicContext> atomicContext(const YAML::Node &Node);
   llvm::Error maySleep(const YAML::Node &Node);
   llvm::Error gfp(const YAML::Node &Node);
@@ -252,6 +253,7 @@ const ModelLoader::SectionParser ModelLoader::Sections[] = {
     {"cleanup", &ModelLoader::cleanup},
     {"module", &ModelLoader::module},
     {"macro_internals", &ModelLoader::macroInternals},
+    {"release_callbacks", &ModelLoader::releaseCallbacks},
 };
 
 llvm::Error ModelLoader::load(const YAML::Node &Root) {
@@ -694,6 +696,26 @@ llvm::Error ModelLoader::callbackWait(const std::string &Name,
   return llvm::Error::success();
 }
 
+llvm::Error ModelLoader::releaseCallbacks(const YAML::Node &Node) {
+  return entries(
+      Node, "release_callbacks",
+      [&](const std::string &Name, const YAML::Node &Spec) -> llvm::Error {
+        if (auto E = P.checkKeys(Spec, {"arg", "field"},
+                                 "a release_callbacks entry"))
+          return E;
+        auto Index = P.index(Spec["arg"], "arg");
+        if (!Index)
+          return Index.takeError();
+        ReleaseCallbackCall Call;
+        Call.Arg = *Index;
+        optionalText(Spec, "field", Call.Field);
+        if (Call.Field.empty())
+          return P.error(Spec, "a release_callbacks entry needs 'field'");
+        M.ReleaseCallbackCalls[Name] = Call;
+        return llvm::Error::success();
+      });
+}
+
 /// A context is its description, or {context: ..., in_interrupt: true}.
 llvm::Expected<AtomicContext> ModelLoader::atomicContext(const YAML::Node &Node) {
   if (Node.IsScalar())
@@ -1005,6 +1027,12 @@ ApiModel::atomicExit(llvm::StringRef Callee) const {
 const CallbackWait *ApiModel::callbackWait(llvm::StringRef Callee) const {
   auto It = CallbackWaits.find(Callee);
   return It == CallbackWaits.end() ? nullptr : &It->second;
+}
+
+const ReleaseCallbackCall *
+ApiModel::releaseCallbackCall(llvm::StringRef Callee) const {
+  auto It = ReleaseCallbackCalls.find(Callee);
+  return It == ReleaseCallbackCalls.end() ? nullptr : &It->second;
 }
 
 const AtomicCallback *ApiModel::atomicCallback(llvm::StringRef Callee) const {

@@ -112,6 +112,13 @@ struct CallbackWait {
   std::string What;         ///< "the timer callback"
 };
 
+/// A put that runs the release callback stored in a field of its argument
+/// when the last reference goes (v4l2_device_put(): v4l2_dev->release).
+struct ReleaseCallbackCall {
+  unsigned Arg = 0;
+  std::string Field; ///< "release"
+};
+
 /// A driver struct (platform_driver...) and its callback fields.
 struct DriverStruct {
   std::string Name;
@@ -295,6 +302,7 @@ public:
   /// Why \p Callee may sleep whatever its arguments, if it does.
   std::optional<std::string> maySleep(llvm::StringRef Callee) const;
   const CallbackWait *callbackWait(llvm::StringRef Callee) const;
+  const ReleaseCallbackCall *releaseCallbackCall(llvm::StringRef Callee) const;
   /// Whether \p Callee sleeps only outside interrupt context (6.1 vfree()
   /// defers the free when in_interrupt()).
   bool sleepsOnlyOutsideInterrupt(llvm::StringRef Callee) const;
@@ -344,6 +352,7 @@ private:
   llvm::StringMap<std::optional<unsigned>> AtomicExits;
   llvm::StringMap<AtomicCallback> AtomicCallbacks;
   llvm::StringMap<CallbackWait> CallbackWaits;
+  llvm::StringMap<ReleaseCallbackCall> ReleaseCallbackCalls;
   llvm::StringMap<AtomicContext> AtomicFields; ///< "Record::field" -> context
   llvm::StringSet<> ContextTests;
   llvm::StringSet<> AnyAtomicTests;
