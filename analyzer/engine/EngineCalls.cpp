@@ -728,7 +728,7 @@ static void heldInFieldOfEmbedded(PathState &S, const clang::CallExpr *Call,
       Objects.push_back(&Obj);
 }
 
-/// The function the body of \p FD stores in \p Target's field \p Field
+/// The function \p Body stores in \p Target's field \p Field
 /// (`dev->v4l2_dev.release = hackrf_video_release;`), if it stores one.
 static const clang::FunctionDecl *
 storedFunction(const clang::Stmt *Body, const AccessPath &Target,
@@ -770,9 +770,15 @@ void PathEngine::mayRunReleaseCallback(PathState &S, const clang::CallExpr *Call
                    calleeName(Call).str() + "() runs on the last reference)";
   for (const auto *Locations : {&Summary->Releases, &Summary->MayReleases})
     for (const ReleasedLocation &R : *Locations)
-      for (TrackedObject *Obj : mayBeReleased(S, Call, R))
-        if (Obj->Status == ObjectStatus::Held && Obj->PassedTo.empty())
-          Obj->PassedTo = By;
+      markMayBeReleased(S, Call, R, By);
+}
+
+void PathEngine::markMayBeReleased(PathState &S, const clang::CallExpr *Call,
+                                   const ReleasedLocation &R,
+                                   llvm::StringRef By) {
+  for (TrackedObject *Obj : mayBeReleased(S, Call, R))
+    if (Obj->Status == ObjectStatus::Held && Obj->PassedTo.empty())
+      Obj->PassedTo = By.str();
 }
 
 std::vector<TrackedObject *>
@@ -796,10 +802,10 @@ PathEngine::mayBeReleased(PathState &S, const clang::CallExpr *Call,
     // card->pdev = pdev), of the family the helper releases.
     if (Held.isObject() && R.Family)
       for (auto &[Id, Obj] : S.Objects)
-        if (Obj.Family == R.Family && Obj.KeyPath &&
-            S.lookup(*Obj.KeyPath).isObject() &&
-            S.lookup(*Obj.KeyPath).Object == Held.Object)
-          Objects.push_back(&Obj);
+        if (Obj.Family == R.Family && Obj.KeyPath)
+          if (Value Key = S.lookup(*Obj.KeyPath);
+              Key.isObject() && Key.Object == Held.Object)
+            Objects.push_back(&Obj);
     break;
   }
   case ReleasedLocation::Global: {
@@ -896,9 +902,7 @@ bool PathEngine::applySummary(PathState &S, const clang::CallExpr *Call) {
   // often correlated with the caller's own tests): ownership is no longer
   // clear, so no leak is claimed for it, and no double free either.
   for (const ReleasedLocation &R : Summary->MayReleases)
-    for (TrackedObject *Obj : mayBeReleased(S, Call, R))
-      if (Obj->Status == ObjectStatus::Held && Obj->PassedTo.empty())
-        Obj->PassedTo = Name + "() (which may release it)";
+    markMayBeReleased(S, Call, R, Name + "() (which may release it)");
   if (Summary->ReturnsParameter &&
       *Summary->ReturnsParameter < Call->getNumArgs()) {
     // __must_check_fn(p), ERR_CAST(p): the call is its argument.

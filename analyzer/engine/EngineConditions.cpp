@@ -226,15 +226,10 @@ bool PathEngine::constrain(PathState &S, const clang::Expr *E,
 static bool collectReads(const clang::Expr *E,
                          llvm::SmallVectorImpl<AccessPath> &Reads) {
   E = E->IgnoreParenImpCasts();
-  if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E)) {
-    if (!llvm::isa<clang::VarDecl>(Ref->getDecl()))
-      return true; // an enumerator
-    auto Path = AccessPath::of(E);
-    if (Path)
-      Reads.push_back(*Path);
-    return Path.has_value();
-  }
-  if (llvm::isa<clang::MemberExpr>(E)) {
+  if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E);
+      Ref && !llvm::isa<clang::VarDecl>(Ref->getDecl()))
+    return true; // an enumerator
+  if (llvm::isa<clang::DeclRefExpr, clang::MemberExpr>(E)) {
     auto Path = AccessPath::of(E);
     if (Path)
       Reads.push_back(*Path);

@@ -295,14 +295,18 @@ private:
   void acquire(PathState &S, const clang::CallExpr *Call,
                const AcquireFunction &Fn, llvm::StringRef By);
   void release(PathState &S, ReleaseRequest R);
-  /// The objects a helper's summary says it may release at \p Call.
   /// v4l2_device_put(&dev->v4l2_dev): the release callback this function
   /// stored in the argument's field may release what the path holds.
   void mayRunReleaseCallback(PathState &S, const clang::CallExpr *Call,
                              const ReleaseCallbackCall &Put);
+  /// The objects a helper's summary says it may release at \p Call.
   std::vector<TrackedObject *> mayBeReleased(PathState &S,
                                              const clang::CallExpr *Call,
                                              const struct ReleasedLocation &R);
+  /// Marks what \p R may release at \p Call as handed to \p By: no leak
+  /// and no double free is claimed for it.
+  void markMayBeReleased(PathState &S, const clang::CallExpr *Call,
+                         const struct ReleasedLocation &R, llvm::StringRef By);
   /// For a release whose argument is no tracked object: the object its key
   /// or handle names, if one does.
   Value keyedObject(PathState &S, ReleaseRequest &R, Value V);

@@ -263,7 +263,7 @@ struct DecidedCondition {
   llvm::SmallVector<AccessPath, 2> Reads;
   bool Truth = false;
   bool operator==(const DecidedCondition &O) const {
-    return Hash == O.Hash && Truth == O.Truth;
+    return Hash == O.Hash && Truth == O.Truth && Test == O.Test;
   }
 };
 
