@@ -10,6 +10,7 @@
 #define KMODLINT_CHECKS_CHECK_H
 
 #include "analyzer/support/Finding.h"
+#include "analyzer/engine/AllocationUses.h"
 #include "analyzer/engine/ModuleModel.h"
 #include "analyzer/engine/PathEngine.h"
 #include "analyzer/engine/Summaries.h"

@@ -85,7 +85,7 @@ TEST(Analysis, UnitResultSurvivesJson) {
   F.Message = "m";
   F.Function = "f";
   F.Notes.push_back({{"a.c", 9, 2}, "allocated by kmalloc()"});
-  F.Fix = FixIt{"a.c", 100, 6, "kvfree", "use kvfree()"};
+  F.Fix = FixIt{"use kvmalloc()", {{"a.c", 100, 6, "kvfree"}, {"a.c", 80, 7, "kvmalloc"}}};
   F.FingerprintKey = "k";
   R.Findings.push_back(F);
   std::string Text;
@@ -98,7 +98,8 @@ TEST(Analysis, UnitResultSurvivesJson) {
   EXPECT_EQ(Back->Mode, InputMode::KbuildCheck);
   ASSERT_EQ(Back->Findings.size(), 1u);
   EXPECT_EQ(Back->Findings[0].fingerprint(), F.fingerprint());
-  EXPECT_EQ(Back->Findings[0].Fix->Replacement, "kvfree");
+  ASSERT_EQ(Back->Findings[0].Fix->Edits.size(), 2u);
+  EXPECT_EQ(Back->Findings[0].Fix->Edits[1].Replacement, "kvmalloc");
   EXPECT_EQ(Back->Findings[0].Level, Severity::Error);
   EXPECT_FALSE(bool(llvm::json::parse<UnitResult>(
       "{\"file\": \"a.c\", \"mode\": 9}")));
@@ -179,8 +180,9 @@ TEST(Analysis, ErrorPathFixItRemovesTheLeak) {
   ASSERT_EQ(Before.Findings.size(), 1u);
   ASSERT_TRUE(Before.Findings[0].Fix.has_value());
   const FixIt &Fix = *Before.Findings[0].Fix;
+  ASSERT_EQ(Fix.Edits.size(), 1u);
   std::string Fixed = Source;
-  Fixed.replace(Fix.Offset, Fix.Length, Fix.Replacement);
+  Fixed.replace(Fix.Edits[0].Offset, Fix.Edits[0].Length, Fix.Edits[0].Replacement);
   Write(Fixed);
   UnitResult After = analyzeUnit(bundledHeadersUnit(Path), allChecks());
   llvm::sys::fs::remove(Path);
@@ -188,6 +190,61 @@ TEST(Analysis, ErrorPathFixItRemovesTheLeak) {
   EXPECT_TRUE(After.Findings.empty());
   EXPECT_NE(Fixed.find("kfree(cfg);\n\t\treturn -EINVAL;"), std::string::npos)
       << Fixed;
+}
+
+// A fix with several edits: the allocator and every release change family
+// together, and the result is clean for every check (no mismatch left).
+TEST(Analysis, HighOrderFixSwapsAllocatorAndReleases) {
+  std::string Source = R"(#include <linux/module.h>
+#include <linux/slab.h>
+struct entry { u32 key; u32 value; };
+static int sum_table(int fail)
+{
+	struct entry *t = kmalloc(8192 * sizeof(*t), GFP_KERNEL);
+	int sum = 0;
+
+	if (!t)
+		return -ENOMEM;
+	if (fail) {
+		kfree(t);
+		return -EINVAL;
+	}
+	sum = t[0].value;
+	kfree(t);
+	return sum;
+}
+MODULE_LICENSE("GPL");
+)";
+  llvm::SmallString<128> Path;
+  int FD = 0;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("highorder", "c", FD, Path));
+  auto Write = [&](const std::string &Text) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    OS << Text;
+  };
+  Write(Source);
+  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+  UnitResult Before = analyzeUnit(bundledHeadersUnit(Path), allChecks());
+  ASSERT_EQ(Before.Findings.size(), 1u);
+  EXPECT_EQ(Before.Findings[0].Check, "alloc.high-order");
+  EXPECT_EQ(Before.Findings[0].Level, Severity::Note);
+  ASSERT_TRUE(Before.Findings[0].Fix.has_value());
+  std::vector<TextEdit> Edits = Before.Findings[0].Fix->Edits;
+  ASSERT_EQ(Edits.size(), 3u) << "kmalloc and both kfree calls";
+  std::sort(Edits.begin(), Edits.end(), [](const TextEdit &A, const TextEdit &B) {
+    return A.Offset > B.Offset;
+  });
+  std::string Fixed = Source;
+  for (const TextEdit &E : Edits)
+    Fixed.replace(E.Offset, E.Length, E.Replacement);
+  Write(Fixed);
+  UnitResult After = analyzeUnit(bundledHeadersUnit(Path), allChecks());
+  llvm::sys::fs::remove(Path);
+  EXPECT_FALSE(After.Failed) << After.FailureDetails;
+  EXPECT_TRUE(After.Findings.empty()) << After.Findings[0].Message;
+  EXPECT_NE(Fixed.find("kvmalloc(8192 * sizeof(*t), GFP_KERNEL)"), std::string::npos);
+  EXPECT_EQ(Fixed.find("kfree("), std::string::npos) << Fixed;
 }
 
 TEST(Analysis, ErrorPathFixItOnlyWhereTheReturnStartsItsLine) {
@@ -212,7 +269,7 @@ TEST(Analysis, ExportedFixesAreClangApplyReplacementsYaml) {
   F.Check = "release.mismatch";
   F.Message = "'p' holds vmalloc memory from vmalloc() but is released with kfree(); use vfree()";
   F.Where = {"/src/a.c", 10, 2};
-  F.Fix = FixIt{"/src/a.c", 120, 5, "vfree", "replace kfree() with vfree()"};
+  F.Fix = FixIt{"replace kfree() with vfree()", {{"/src/a.c", 120, 5, "vfree"}, {"/src/a.c", 60, 7, "vmalloc"}}};
   Finding NoFix = F;
   NoFix.Fix.reset();
   std::string Text;
@@ -226,6 +283,10 @@ TEST(Analysis, ExportedFixesAreClangApplyReplacementsYaml) {
   EXPECT_EQ(Replacement["Offset"].as<unsigned>(), 120u);
   EXPECT_EQ(Replacement["Length"].as<unsigned>(), 5u);
   EXPECT_EQ(Replacement["ReplacementText"].as<std::string>(), "vfree");
+  EXPECT_EQ(Doc["Diagnostics"][0]["DiagnosticMessage"]["Replacements"][1]
+               ["ReplacementText"].as<std::string>(),
+            "vmalloc")
+      << "every edit of a fix";
   EXPECT_EQ(Doc["Diagnostics"][0]["DiagnosticName"].as<std::string>(),
             "release.mismatch");
 }

@@ -15,14 +15,17 @@ static std::string errorOf(llvm::StringRef Yaml) {
 
 TEST(Config, ReadsChecksSeverityAndExcludes) {
   auto C = parseConfig("checks: ['*', '-atomic.*']\n"
-                       "severity:\n  'leak.*': error\n  leak.local: warning\n"
+                       "severity:\n  'leak.*': error\n  leak.local: warning\n  alloc.high-order: note\n"
                        "exclude: ['drivers/staging/', '*_test.c']\n",
                        "/p/.kmodlint.yaml", "/p");
   ASSERT_TRUE(bool(C)) << llvm::toString(C.takeError());
   EXPECT_EQ((*C)->Checks, (std::vector<std::string>{"*", "-atomic.*"}));
-  EXPECT_EQ((*C)->severityOf("leak.error-path"), Severity::Error);
-  EXPECT_EQ((*C)->severityOf("leak.local"), Severity::Warning) << "last wins";
-  EXPECT_EQ((*C)->severityOf("release.mismatch"), Severity::Warning);
+  EXPECT_EQ((*C)->severityOf("leak.error-path", Severity::Warning), Severity::Error);
+  EXPECT_EQ((*C)->severityOf("leak.local", Severity::Warning), Severity::Warning) << "last wins";
+  EXPECT_EQ((*C)->severityOf("release.mismatch", Severity::Warning), Severity::Warning);
+  EXPECT_EQ((*C)->severityOf("alloc.small-vmalloc", Severity::Note), Severity::Note)
+      << "the check's own default when nothing matches";
+  EXPECT_EQ((*C)->severityOf("alloc.high-order", Severity::Warning), Severity::Note);
   EXPECT_TRUE((*C)->excludes("/p/drivers/staging/foo/bar.c"));
   EXPECT_TRUE((*C)->excludes("/p/drivers/misc/x_test.c"));
   EXPECT_FALSE((*C)->excludes("/p/drivers/misc/x.c"));
@@ -62,7 +65,7 @@ TEST(Config, ErrorsNameFileLineAndColumn) {
             "checks, severity, exclude, model, model_files, tu_timeout, "
             "tu_memory)");
   EXPECT_EQ(errorOf("severity:\n  leak.*: fatal\n"),
-            "/p/.kmodlint.yaml:2:11: severity must be warning or error, not "
+            "/p/.kmodlint.yaml:2:11: severity must be note, warning or error, not "
             "'fatal'");
   EXPECT_EQ(errorOf("checks: {a: b}\n"),
             "/p/.kmodlint.yaml:1:9: 'checks' must be a list of strings");
@@ -195,7 +198,7 @@ TEST(Config, DumpIsValidConfigAgain) {
   auto Again = parseConfig(Text, "dump", "/p");
   ASSERT_TRUE(bool(Again)) << llvm::toString(Again.takeError()) << "\n" << Text;
   EXPECT_EQ((*Again)->Checks, (*C)->Checks);
-  EXPECT_EQ((*Again)->severityOf("leak.local"), Severity::Error);
+  EXPECT_EQ((*Again)->severityOf("leak.local", Severity::Warning), Severity::Error);
   EXPECT_EQ((*Again)->model().maySleep("w"), "why");
   EXPECT_TRUE((*Again)->excludes("/p/gen/x.c"));
 }

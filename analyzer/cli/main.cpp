@@ -691,7 +691,7 @@ static CollectedFindings collectFindings(const std::vector<UnitResult> &Results,
         ++Out.OutsideDiff;
         continue;
       }
-      F.Level = C.severityOf(F.Check);
+      F.Level = C.severityOf(F.Check, F.Level);
       Out.Findings.push_back(std::move(F));
     }
     Out.Suppressed += R.Suppressed;

@@ -226,8 +226,8 @@ void PathEngine::reportSleep(PathState &S, const clang::CallExpr *Call,
     if (const clang::Expr *Gfp = gfpArgument(Call, *Acq, Model.gfp().MaskType)) {
       Alloc.Gfp = Gfp;
       Alloc.GfpValue = gfpValue(S, Alloc.Gfp);
-      Listener.onAllocation(Alloc, S);
     }
+    Listener.onAllocation(Alloc, S);
     if (Acq->Family && Acq->Family->Sleeps)
       Event.Reason = "always, whatever the gfp mask";
     else if (Alloc.Gfp)

@@ -169,6 +169,20 @@ struct TranslationUnitContext {
   /// the front end finds them.
   uint64_t GfpDirectReclaim = Model.gfp().DirectReclaim.Default;
   uint64_t GfpNoFail = Model.gfp().NoFail.Default;
+  /// The zone bits that ask for DMA-able (so contiguous) memory, the same
+  /// way.
+  uint64_t GfpDmaZones = Model.gfp().Dma.Default | Model.gfp().Dma32.Default;
+  /// __GFP_RETRY_MAYFAIL | __GFP_NORETRY | __GFP_NOWARN: the caller expects
+  /// the allocation may fail and handles it.
+  uint64_t GfpFailureExpected = Model.gfp().RetryMayFail.Default |
+                                Model.gfp().NoWarn.Default |
+                                Model.gfp().NoRetry.Default;
+  /// PAGE_SHIFT and PAGE_ALLOC_COSTLY_ORDER as the TU defines them.
+  unsigned PageShift = Model.allocationShape().PageShift.Default;
+  unsigned CostlyOrder = Model.allocationShape().CostlyOrder.Default;
+  /// Maps each allocation to where it is stored and how that memory is
+  /// used (alloc.* checks); null when not built.
+  const class AllocationUses *Allocations = nullptr;
 };
 
 struct EngineLimits {

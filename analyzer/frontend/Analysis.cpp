@@ -2,6 +2,7 @@
 #include "analyzer/frontend/Analysis.h"
 #include "analyzer/frontend/CompilerFlags.h"
 #include "analyzer/support/EmbeddedFiles.h"
+#include "analyzer/engine/AllocationUses.h"
 #include "analyzer/engine/CallbackLocks.h"
 #include "analyzer/engine/ModuleModel.h"
 #include "analyzer/engine/StoredFamilies.h"
@@ -41,11 +42,18 @@ bool isCheckEnabled(llvm::StringRef Id, llvm::ArrayRef<std::string> Filters,
   return Enabled;
 }
 
-/// The value of a macro defined as one integer literal (393664, 0x400u).
+/// The value of a macro defined as one integer literal (393664, 0x400u),
+/// or as another such macro (6.12: PAGE_SHIFT is CONFIG_PAGE_SHIFT).
 static std::optional<uint64_t> macroNumber(clang::Preprocessor &PP,
-                                           llvm::StringRef Name) {
+                                           llvm::StringRef Name,
+                                           unsigned Depth = 0) {
   const clang::MacroInfo *MI = PP.getMacroInfo(PP.getIdentifierInfo(Name));
-  if (!MI || MI->getNumTokens() != 1 || !MI->tokens()[0].isLiteral())
+  if (!MI || MI->getNumTokens() != 1)
+    return std::nullopt;
+  const clang::Token &Only = MI->tokens()[0];
+  if (Only.is(clang::tok::identifier) && Depth < 4)
+    return macroNumber(PP, Only.getIdentifierInfo()->getName(), Depth + 1);
+  if (!Only.isLiteral())
     return std::nullopt;
   llvm::StringRef Text(MI->tokens()[0].getLiteralData(),
                        MI->tokens()[0].getLength());
@@ -98,6 +106,14 @@ static uint64_t gfpBit(clang::ASTContext &AST, clang::Preprocessor &PP,
   return Bit.Default;
 }
 
+/// A constant the TU defines as a macro, else the model's default.
+static unsigned kernelConstant(clang::Preprocessor &PP, const KernelConstant &C) {
+  if (!C.Macro.empty())
+    if (auto Value = macroNumber(PP, C.Macro); Value && *Value < 64)
+      return unsigned(*Value);
+  return unsigned(C.Default);
+}
+
 namespace {
 
 class ModuleConsumer : public clang::ASTConsumer {
@@ -122,6 +138,9 @@ public:
     TU.FunctionSummaries = &FunctionSummaries;
     Stores.collect(AST, Model, &FunctionSummaries);
     TU.Stores = &Stores;
+    AllocationUses Allocations;
+    Allocations.collect(AST, Model);
+    TU.Allocations = &Allocations;
 
     std::vector<std::unique_ptr<Check>> All = createAllChecks();
     std::vector<Check *> Enabled;
@@ -168,6 +187,14 @@ private:
             : kernelVersionOf(PP, TU.Model.kernelVersionSource());
     TU.GfpDirectReclaim = gfpBit(TU.AST, PP, TU.Model.gfp().DirectReclaim);
     TU.GfpNoFail = gfpBit(TU.AST, PP, TU.Model.gfp().NoFail);
+    TU.GfpDmaZones = gfpBit(TU.AST, PP, TU.Model.gfp().Dma) |
+                     gfpBit(TU.AST, PP, TU.Model.gfp().Dma32);
+    TU.GfpFailureExpected = gfpBit(TU.AST, PP, TU.Model.gfp().RetryMayFail) |
+                            gfpBit(TU.AST, PP, TU.Model.gfp().NoWarn) |
+                            gfpBit(TU.AST, PP, TU.Model.gfp().NoRetry);
+    const AllocationShapeModel &Shape = TU.Model.allocationShape();
+    TU.PageShift = kernelConstant(PP, Shape.PageShift);
+    TU.CostlyOrder = kernelConstant(PP, Shape.CostlyOrder);
   }
 
   /// Findings name files absolutely: baselines, --diff and SARIF compare
@@ -189,7 +216,8 @@ private:
     for (PathNote &N : F.Notes)
       Absolute(N.Where.File);
     if (F.Fix)
-      Absolute(F.Fix->File);
+      for (TextEdit &Edit : F.Fix->Edits)
+        Absolute(Edit.File);
   }
 
   void reportUnusedSuppressions(const clang::SourceManager &SM,

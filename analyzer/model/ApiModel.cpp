@@ -202,6 +202,10 @@ private:
   llvm::Error maySleep(const YAML::Node &Node);
   llvm::Error gfp(const YAML::Node &Node);
   llvm::Error gfpBits(const YAML::Node &Node);
+  llvm::Error allocationShape(const YAML::Node &Node);
+  llvm::Error kernelConstant(const YAML::Node &Node, llvm::StringRef What,
+                             KernelConstant &Out);
+  llvm::Error sizedAllocator(const std::string &Name, const YAML::Node &Spec);
   llvm::Error nameSuffixes(const YAML::Node &Node);
   llvm::Error kernelVersion(const YAML::Node &Node);
   llvm::Error cleanup(const YAML::Node &Node);
@@ -254,6 +258,7 @@ const ModelLoader::SectionParser ModelLoader::Sections[] = {
     {"module", &ModelLoader::module},
     {"macro_internals", &ModelLoader::macroInternals},
     {"release_callbacks", &ModelLoader::releaseCallbacks},
+    {"allocation_shape", &ModelLoader::allocationShape},
 };
 
 llvm::Error ModelLoader::load(const YAML::Node &Root) {
@@ -783,10 +788,18 @@ llvm::Error ModelLoader::gfp(const YAML::Node &Node) {
 
 /// gfp.bits.<role>: {enumerator: ..., macro: ..., default: N}.
 llvm::Error ModelLoader::gfpBits(const YAML::Node &Node) {
-  if (auto E = P.checkKeys(Node, {"direct_reclaim", "nofail"}, "gfp.bits"))
+  if (auto E = P.checkKeys(Node,
+                           {"direct_reclaim", "nofail", "dma", "dma32",
+                            "retry_mayfail", "nowarn", "noretry"},
+                           "gfp.bits"))
     return E;
   for (auto [Key, Bit] : {std::pair{"direct_reclaim", &M.Gfp.DirectReclaim},
-                          std::pair{"nofail", &M.Gfp.NoFail}}) {
+                          std::pair{"nofail", &M.Gfp.NoFail},
+                          std::pair{"dma", &M.Gfp.Dma},
+                          std::pair{"dma32", &M.Gfp.Dma32},
+                          std::pair{"retry_mayfail", &M.Gfp.RetryMayFail},
+                          std::pair{"nowarn", &M.Gfp.NoWarn},
+                          std::pair{"noretry", &M.Gfp.NoRetry}}) {
     const YAML::Node Spec = Node[Key];
     if (!Spec)
       continue;
@@ -798,6 +811,92 @@ llvm::Error ModelLoader::gfpBits(const YAML::Node &Node) {
     if (Spec["default"])
       Bit->Default = Spec["default"].as<uint64_t>();
   }
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::allocationShape(const YAML::Node &Node) {
+  AllocationShapeModel &Shape = M.Shape;
+  if (auto E = P.checkKeys(Node,
+                           {"page_shift", "costly_order", "size_bits",
+                            "small_mask", "allocators", "contiguous_uses",
+                            "contiguous_fields", "vmalloc_uses",
+                            "bounding_macros"},
+                           "the allocation_shape section"))
+    return E;
+  if (auto E = kernelConstant(Node["page_shift"], "page_shift", Shape.PageShift))
+    return E;
+  if (auto E = kernelConstant(Node["costly_order"], "costly_order", Shape.CostlyOrder))
+    return E;
+  if (Node["size_bits"]) {
+    Shape.SizeBits = Node["size_bits"].as<unsigned>();
+    if (Shape.SizeBits < 16 || Shape.SizeBits > 64)
+      return P.error(Node["size_bits"], "size_bits must be between 16 and 64");
+  }
+  optionalText(Node, "small_mask", Shape.SmallMask);
+  if (auto E = entries(Node["allocators"], "allocation_shape.allocators",
+                       [&](const std::string &Name, const YAML::Node &Spec) {
+                         return sizedAllocator(Name, Spec);
+                       }))
+    return E;
+  if (auto E = argumentEntries(Node["contiguous_uses"], "contiguous_uses",
+                               Shape.ContiguousUses))
+    return E;
+  if (auto E = argumentEntries(Node["vmalloc_uses"], "vmalloc_uses",
+                               Shape.VmallocUses))
+    return E;
+  if (auto E = P.names(Node["bounding_macros"], "bounding_macros",
+                       [&](std::string N) { Shape.BoundingMacros.insert(N); }))
+    return E;
+  return P.names(Node["contiguous_fields"], "contiguous_fields",
+                 [&](std::string N) { Shape.ContiguousFields.insert(N); });
+}
+
+llvm::Error ModelLoader::kernelConstant(const YAML::Node &Node,
+                                        llvm::StringRef What,
+                                        KernelConstant &Out) {
+  if (!Node)
+    return llvm::Error::success();
+  if (auto E = P.checkKeys(Node, {"macro", "default"}, What))
+    return E;
+  optionalText(Node, "macro", Out.Macro);
+  if (Node["default"])
+    Out.Default = Node["default"].as<uint64_t>();
+  return llvm::Error::success();
+}
+
+llvm::Error ModelLoader::sizedAllocator(const std::string &Name,
+                                        const YAML::Node &Spec) {
+  if (auto E = P.checkKeys(Spec,
+                           {"kind", "size", "count", "order", "virtual",
+                            "array", "small"},
+                           "an allocation_shape.allocators entry"))
+    return E;
+  SizedAllocator A;
+  static const std::pair<const char *, AllocatorKind> Kinds[] = {
+      {"contiguous", AllocatorKind::Contiguous},
+      {"virtual", AllocatorKind::Virtual},
+      {"pages", AllocatorKind::Pages},
+      {"any", AllocatorKind::Any}};
+  std::string Kind;
+  optionalText(Spec, "kind", Kind);
+  auto It = llvm::find_if(Kinds, [&](const auto &K) { return Kind == K.first; });
+  if (It == std::end(Kinds))
+    return P.error(Spec, "an allocators entry needs 'kind': contiguous, "
+                         "virtual, pages or any");
+  A.Kind = It->second;
+  for (auto [Key, Out] : {std::pair{"size", &A.SizeArg},
+                          std::pair{"count", &A.CountArg},
+                          std::pair{"order", &A.OrderArg}})
+    if (auto E = optionalIndex(Spec, Key, *Out))
+      return E;
+  if (A.Kind == AllocatorKind::Pages ? !A.OrderArg : !A.SizeArg)
+    return P.error(Spec, A.Kind == AllocatorKind::Pages
+                             ? "a pages allocator needs 'order'"
+                             : "an allocator needs 'size'");
+  optionalText(Spec, "virtual", A.Virtual);
+  optionalText(Spec, "array", A.Array);
+  optionalText(Spec, "small", A.Small);
+  M.Shape.Allocators[Name] = std::move(A);
   return llvm::Error::success();
 }
 
@@ -1027,6 +1126,25 @@ ApiModel::atomicExit(llvm::StringRef Callee) const {
 const CallbackWait *ApiModel::callbackWait(llvm::StringRef Callee) const {
   auto It = CallbackWaits.find(Callee);
   return It == CallbackWaits.end() ? nullptr : &It->second;
+}
+
+const SizedAllocator *ApiModel::sizedAllocator(llvm::StringRef Callee) const {
+  auto It = Shape.Allocators.find(canonicalName(Callee));
+  return It == Shape.Allocators.end() ? nullptr : &It->second;
+}
+
+std::optional<unsigned> ApiModel::contiguousUseArg(llvm::StringRef Callee) const {
+  auto It = Shape.ContiguousUses.find(canonicalName(Callee));
+  if (It == Shape.ContiguousUses.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::optional<unsigned> ApiModel::vmallocUseArg(llvm::StringRef Callee) const {
+  auto It = Shape.VmallocUses.find(canonicalName(Callee));
+  if (It == Shape.VmallocUses.end())
+    return std::nullopt;
+  return It->second;
 }
 
 const ReleaseCallbackCall *

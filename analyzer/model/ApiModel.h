@@ -204,6 +204,58 @@ struct GfpModel {
   std::string MaskType;
   GfpBit DirectReclaim;
   GfpBit NoFail;
+  GfpBit Dma;
+  GfpBit Dma32;
+  GfpBit RetryMayFail;
+  GfpBit NoWarn;
+  GfpBit NoRetry;
+};
+
+/// A number a TU defines as a macro (PAGE_SHIFT), else the default.
+struct KernelConstant {
+  std::string Macro;
+  uint64_t Default = 0;
+};
+
+/// What the alloc.* checks may say about an allocator.
+enum class AllocatorKind {
+  Contiguous, ///< kmalloc family: physically contiguous (alloc.high-order)
+  Virtual,    ///< vmalloc family: whole pages mapped (alloc.small-vmalloc)
+  Pages,      ///< alloc_pages(): sized by an order
+  Any,        ///< kvmalloc: only alloc.size-overflow applies
+};
+
+/// How one allocator's request is sized (`allocation_shape.allocators`).
+struct SizedAllocator {
+  AllocatorKind Kind = AllocatorKind::Any;
+  /// The byte size, or each element's when there is a count.
+  std::optional<unsigned> SizeArg;
+  std::optional<unsigned> CountArg;
+  std::optional<unsigned> OrderArg;
+  /// The kvmalloc-family function taking the same arguments.
+  std::string Virtual;
+  /// The overflow-checking (count, size) equivalent.
+  std::string Array;
+  /// The kmalloc-family equivalent of a vmalloc-family allocator.
+  std::string Small;
+};
+
+/// The `allocation_shape:` section.
+struct AllocationShapeModel {
+  KernelConstant PageShift{"", 12};
+  KernelConstant CostlyOrder{"", 3};
+  /// The narrowest size_t the kernel is built with.
+  unsigned SizeBits = 32;
+  std::string SmallMask = "GFP_KERNEL";
+  llvm::StringMap<SizedAllocator> Allocators;
+  /// Functions whose argument N must be physically contiguous memory.
+  llvm::StringMap<unsigned> ContiguousUses;
+  /// "urb.transfer_buffer": what is stored there is used for DMA.
+  llvm::StringSet<> ContiguousFields;
+  /// Functions whose argument N must be vmalloc memory.
+  llvm::StringMap<unsigned> VmallocUses;
+  /// min(), clamp(): a value set from them is bounded.
+  llvm::StringSet<> BoundingMacros;
 };
 
 /// A function-name pattern with one varying part: class_{}_constructor.
@@ -317,6 +369,13 @@ public:
                             unsigned Version) const;
 
   const GfpModel &gfp() const { return Gfp; }
+  const AllocationShapeModel &allocationShape() const { return Shape; }
+  /// How \p Callee's request is sized, if the model says.
+  const SizedAllocator *sizedAllocator(llvm::StringRef Callee) const;
+  /// The argument of \p Callee that must be physically contiguous memory.
+  std::optional<unsigned> contiguousUseArg(llvm::StringRef Callee) const;
+  /// The argument of \p Callee that must be vmalloc memory.
+  std::optional<unsigned> vmallocUseArg(llvm::StringRef Callee) const;
   const CleanupPatterns &cleanup() const { return Cleanup; }
   const KernelVersionSource &kernelVersionSource() const { return Version; }
   const ModuleEntryPoints &moduleEntryPoints() const { return Module; }
@@ -363,6 +422,7 @@ private:
   llvm::StringMap<unsigned> ContainerStores;
   llvm::StringMap<std::pair<const AllocFamily *, unsigned>> Adopters;
   GfpModel Gfp;
+  AllocationShapeModel Shape;
   CleanupPatterns Cleanup;
   KernelVersionSource Version;
   ModuleEntryPoints Module;

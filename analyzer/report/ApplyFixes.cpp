@@ -12,6 +12,46 @@
 
 namespace kmodlint {
 
+using TakenEdits = std::set<std::tuple<std::string, unsigned, unsigned, std::string>>;
+
+/// One file reached by two spellings (a symlink, ./a.c) is one file.
+static std::string realFile(const std::string &File) {
+  llvm::SmallString<256> Real;
+  return llvm::sys::fs::real_path(File, Real) ? File : std::string(Real);
+}
+
+/// Adds every edit of \p Fix, or none when one overlaps an edit already
+/// taken. An edit another finding already carries is applied once.
+static bool addFix(const FixIt &Fix,
+                   std::map<std::string, clang::tooling::Replacements> &ByFile,
+                   llvm::StringMap<unsigned> &TakenPerFile, TakenEdits &Taken) {
+  // Only the files the fix touches are copied, then committed together.
+  std::map<std::string, clang::tooling::Replacements> Trial;
+  TakenEdits NewlyTaken;
+  llvm::StringMap<unsigned> Counted;
+  for (const TextEdit &Edit : Fix.Edits) {
+    std::string File = realFile(Edit.File);
+    auto Key = std::make_tuple(File, Edit.Offset, Edit.Length, Edit.Replacement);
+    if (Taken.count(Key) || !NewlyTaken.insert(Key).second)
+      continue;
+    clang::tooling::Replacement R(File, Edit.Offset, Edit.Length, Edit.Replacement);
+    auto [It, New] = Trial.try_emplace(File);
+    if (New)
+      It->second = ByFile[File];
+    if (llvm::Error E = It->second.add(R)) {
+      llvm::consumeError(std::move(E));
+      return false;
+    }
+    Counted[File] = 1;
+  }
+  for (auto &[File, Replacements] : Trial)
+    ByFile[File] = std::move(Replacements);
+  Taken.insert(NewlyTaken.begin(), NewlyTaken.end());
+  for (const auto &Entry : Counted)
+    ++TakenPerFile[Entry.getKey()];
+  return true;
+}
+
 FixOutcome applyFixes(const std::vector<Finding> &Findings,
                       llvm::raw_ostream &Log) {
   FixOutcome Outcome;
@@ -21,25 +61,11 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
   for (const Finding &F : Findings) {
     if (!F.Fix)
       continue;
-    // One file reached by two spellings (a symlink, ./a.c) is one file.
-    llvm::SmallString<256> Real;
-    std::string File = llvm::sys::fs::real_path(F.Fix->File, Real)
-                           ? F.Fix->File
-                           : std::string(Real);
-    // Two findings may carry the same edit; it is applied once.
-    if (!Taken.emplace(File, F.Fix->Offset, F.Fix->Length, F.Fix->Replacement)
-             .second)
-      continue;
-    clang::tooling::Replacement R(File, F.Fix->Offset, F.Fix->Length,
-                                  F.Fix->Replacement);
-    if (llvm::Error E = ByFile[File].add(R)) {
-      llvm::consumeError(std::move(E));
+    if (!addFix(*F.Fix, ByFile, TakenPerFile, Taken)) {
       Log << "kmodlint: not applying the fix for " << F.Where.File << ":"
           << F.Where.Line << ": it overlaps another fix\n";
       ++Outcome.Skipped;
-      continue;
     }
-    ++TakenPerFile[File];
   }
   for (auto &[File, Replacements] : ByFile) {
     unsigned Count = TakenPerFile.lookup(File);

@@ -22,7 +22,7 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
   };
   for (const Finding &F : Findings) {
     writePoint(OS, F.Where);
-    OS << (F.Level == Severity::Error ? "error: " : "warning: ") << F.Message
+    OS << severityName(F.Level) << ": " << F.Message
        << " [" << F.Check << "]\n";
     for (const PathNote &N : F.Notes) {
       writePoint(OS, N.Where);
@@ -52,17 +52,22 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     }
     llvm::json::Object Item = pointJson(F.Where);
     Item["check"] = F.Check;
-    Item["severity"] = F.Level == Severity::Error ? "error" : "warning";
+    Item["severity"] = severityName(F.Level);
     Item["message"] = F.Message;
     Item["function"] = F.Function;
     Item["fingerprint"] = F.fingerprint();
     Item["notes"] = std::move(Notes);
-    if (F.Fix)
-      Item["fix"] = llvm::json::Object{{"file", F.Fix->File},
-                                       {"offset", F.Fix->Offset},
-                                       {"length", F.Fix->Length},
-                                       {"replacement", F.Fix->Replacement},
-                                       {"description", F.Fix->Description}};
+    if (F.Fix && !F.Fix->Edits.empty()) {
+      // The first edit's fields stay where they were before fixes had
+      // several edits; "edits" lists them all.
+      const TextEdit &First = F.Fix->Edits.front();
+      Item["fix"] = llvm::json::Object{{"file", First.File},
+                                       {"offset", First.Offset},
+                                       {"length", First.Length},
+                                       {"replacement", First.Replacement},
+                                       {"description", F.Fix->Description},
+                                       {"edits", F.Fix->Edits}};
+    }
     Items.push_back(std::move(Item));
   }
   llvm::json::Array FailureItems;
@@ -85,22 +90,26 @@ void writeExportedFixes(llvm::raw_ostream &OS,
       << (Findings.empty() ? std::string() : Findings.front().Where.File);
   Out << YAML::Key << "Diagnostics" << YAML::Value << YAML::BeginSeq;
   for (const Finding &F : Findings) {
-    if (!F.Fix)
+    if (!F.Fix || F.Fix->Edits.empty())
       continue;
     Out << YAML::BeginMap;
     Out << YAML::Key << "DiagnosticName" << YAML::Value << F.Check;
     Out << YAML::Key << "DiagnosticMessage" << YAML::Value << YAML::BeginMap;
     Out << YAML::Key << "Message" << YAML::Value << F.Message;
-    Out << YAML::Key << "FilePath" << YAML::Value << F.Fix->File;
-    Out << YAML::Key << "FileOffset" << YAML::Value << F.Fix->Offset;
+    Out << YAML::Key << "FilePath" << YAML::Value << F.Fix->Edits.front().File;
+    Out << YAML::Key << "FileOffset" << YAML::Value << F.Fix->Edits.front().Offset;
     Out << YAML::Key << "Replacements" << YAML::Value << YAML::BeginSeq;
-    Out << YAML::BeginMap;
-    Out << YAML::Key << "FilePath" << YAML::Value << F.Fix->File;
-    Out << YAML::Key << "Offset" << YAML::Value << F.Fix->Offset;
-    Out << YAML::Key << "Length" << YAML::Value << F.Fix->Length;
-    Out << YAML::Key << "ReplacementText" << YAML::Value << F.Fix->Replacement;
-    Out << YAML::EndMap << YAML::EndSeq << YAML::EndMap;
-    Out << YAML::Key << "Level" << YAML::Value << "Warning";
+    for (const TextEdit &Edit : F.Fix->Edits) {
+      Out << YAML::BeginMap;
+      Out << YAML::Key << "FilePath" << YAML::Value << Edit.File;
+      Out << YAML::Key << "Offset" << YAML::Value << Edit.Offset;
+      Out << YAML::Key << "Length" << YAML::Value << Edit.Length;
+      Out << YAML::Key << "ReplacementText" << YAML::Value << Edit.Replacement;
+      Out << YAML::EndMap;
+    }
+    Out << YAML::EndSeq << YAML::EndMap;
+    Out << YAML::Key << "Level" << YAML::Value
+        << (F.Level == Severity::Error ? "Error" : "Warning");
     Out << YAML::EndMap;
   }
   Out << YAML::EndSeq << YAML::EndMap;

@@ -72,8 +72,27 @@ llvm::json::Object message(std::string Text) {
   return llvm::json::Object{{"text", std::move(Text)}};
 }
 
-llvm::StringRef level(Severity S) {
-  return S == Severity::Error ? "error" : "warning";
+llvm::StringRef level(Severity S) { return severityName(S); }
+
+/// SARIF groups a fix's replacements by file, in the order they come.
+llvm::json::Array artifactChanges(const ArtifactLocations &Artifacts,
+                                  const FixIt &Fix) {
+  std::vector<std::pair<std::string, llvm::json::Array>> ByFile;
+  for (const TextEdit &Edit : Fix.Edits) {
+    auto It = llvm::find_if(ByFile, [&](const auto &F) { return F.first == Edit.File; });
+    if (It == ByFile.end())
+      It = ByFile.insert(ByFile.end(), {Edit.File, llvm::json::Array()});
+    // Fix offsets are bytes, as clang counts them.
+    It->second.push_back(llvm::json::Object{
+        {"deletedRegion", llvm::json::Object{{"byteOffset", Edit.Offset},
+                                             {"byteLength", Edit.Length}}},
+        {"insertedContent", llvm::json::Object{{"text", Edit.Replacement}}}});
+  }
+  llvm::json::Array Changes;
+  for (auto &[File, Replacements] : ByFile)
+    Changes.push_back(llvm::json::Object{{"artifactLocation", Artifacts(File)},
+                                         {"replacements", std::move(Replacements)}});
+  return Changes;
 }
 
 /// The run's one invocation: successful unless some file could not be
@@ -201,17 +220,7 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     if (F.Fix)
       Result["fixes"] = llvm::json::Array{llvm::json::Object{
           {"description", message(F.Fix->Description)},
-          {"artifactChanges",
-           llvm::json::Array{llvm::json::Object{
-               {"artifactLocation", Artifacts(F.Fix->File)},
-               {"replacements",
-                llvm::json::Array{llvm::json::Object{
-                    // Fix offsets are bytes, as clang counts them.
-                    {"deletedRegion",
-                     llvm::json::Object{{"byteOffset", F.Fix->Offset},
-                                        {"byteLength", F.Fix->Length}}},
-                    {"insertedContent",
-                     llvm::json::Object{{"text", F.Fix->Replacement}}}}}}}}}}};
+          {"artifactChanges", artifactChanges(Artifacts, *F.Fix)}}};
     Results.push_back(std::move(Result));
   }
 

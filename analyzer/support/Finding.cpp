@@ -58,24 +58,47 @@ bool fromJSON(const llvm::json::Value &V, PathNote &N, llvm::json::Path Path) {
   return O && O.map("where", N.Where) && O.map("message", N.Message);
 }
 
+llvm::StringRef severityName(Severity S) {
+  switch (S) {
+  case Severity::Note: return "note";
+  case Severity::Warning: return "warning";
+  case Severity::Error: return "error";
+  }
+  return "warning";
+}
+
+std::optional<Severity> severityNamed(llvm::StringRef Name) {
+  for (Severity S : {Severity::Note, Severity::Warning, Severity::Error})
+    if (Name == severityName(S))
+      return S;
+  return std::nullopt;
+}
+
+llvm::json::Value toJSON(const TextEdit &E) {
+  return llvm::json::Object{{"file", E.File},
+                            {"offset", E.Offset},
+                            {"length", E.Length},
+                            {"replacement", E.Replacement}};
+}
+
+bool fromJSON(const llvm::json::Value &V, TextEdit &E, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("file", E.File) && mapUnsigned(O, "offset", E.Offset) &&
+         mapUnsigned(O, "length", E.Length) && O.map("replacement", E.Replacement);
+}
+
 llvm::json::Value toJSON(const FixIt &F) {
-  return llvm::json::Object{{"file", F.File},
-                            {"offset", F.Offset},
-                            {"length", F.Length},
-                            {"replacement", F.Replacement},
-                            {"description", F.Description}};
+  return llvm::json::Object{{"description", F.Description}, {"edits", F.Edits}};
 }
 
 bool fromJSON(const llvm::json::Value &V, FixIt &F, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("file", F.File) && mapUnsigned(O, "offset", F.Offset) &&
-         mapUnsigned(O, "length", F.Length) && O.map("replacement", F.Replacement) &&
-         O.map("description", F.Description);
+  return O && O.map("description", F.Description) && O.map("edits", F.Edits);
 }
 
 llvm::json::Value toJSON(const Finding &F) {
   return llvm::json::Object{{"check", F.Check},
-                            {"error", F.Level == Severity::Error},
+                            {"level", severityName(F.Level)},
                             {"where", F.Where},
                             {"message", F.Message},
                             {"function", F.Function},
@@ -86,13 +109,16 @@ llvm::json::Value toJSON(const Finding &F) {
 
 bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  bool Error = false;
-  if (!O || !O.map("check", F.Check) || !O.map("error", Error) ||
+  std::string Level;
+  if (!O || !O.map("check", F.Check) || !O.map("level", Level) ||
       !O.map("where", F.Where) || !O.map("message", F.Message) ||
       !O.map("function", F.Function) || !O.map("notes", F.Notes) ||
       !O.mapOptional("fix", F.Fix) || !O.map("key", F.FingerprintKey))
     return false;
-  F.Level = Error ? Severity::Error : Severity::Warning;
+  auto Named = severityNamed(Level);
+  if (!Named)
+    return false;
+  F.Level = *Named;
   return true;
 }
 

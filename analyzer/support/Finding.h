@@ -33,15 +33,27 @@ struct PathNote {
 
 /// A replacement of [Offset, Offset+Length) in File, clang-apply-replacements
 /// style.
-struct FixIt {
+struct TextEdit {
   std::string File;
   unsigned Offset = 0;
   unsigned Length = 0;
   std::string Replacement;
-  std::string Description;
 };
 
-enum class Severity { Warning, Error };
+/// One fix: every edit it needs, applied together or not at all (an
+/// allocator and each of its releases replaced by the kvmalloc family's).
+struct FixIt {
+  std::string Description;
+  std::vector<TextEdit> Edits;
+};
+
+/// Note is advice (alloc.high-order): editors and SARIF show it as such.
+enum class Severity { Note, Warning, Error };
+
+/// "note", "warning", "error": how text, JSON, SARIF and the config spell it.
+llvm::StringRef severityName(Severity S);
+/// The severity a config spells, if it is one.
+std::optional<Severity> severityNamed(llvm::StringRef Name);
 
 struct Finding {
   std::string Check;
@@ -81,6 +93,8 @@ llvm::json::Value toJSON(const SourcePoint &P);
 bool fromJSON(const llvm::json::Value &V, SourcePoint &P, llvm::json::Path Path);
 llvm::json::Value toJSON(const PathNote &N);
 bool fromJSON(const llvm::json::Value &V, PathNote &N, llvm::json::Path Path);
+llvm::json::Value toJSON(const TextEdit &E);
+bool fromJSON(const llvm::json::Value &V, TextEdit &E, llvm::json::Path Path);
 llvm::json::Value toJSON(const FixIt &F);
 bool fromJSON(const llvm::json::Value &V, FixIt &F, llvm::json::Path Path);
 llvm::json::Value toJSON(const Finding &F);

@@ -181,15 +181,14 @@ parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
       return E;
     for (const auto &Entry : Severities) {
       std::string Level = Entry.second.IsScalar() ? Entry.second.Scalar() : "";
-      if (Level != "warning" && Level != "error")
+      std::optional<Severity> Named = severityNamed(Level);
+      if (!Named)
         return P.error(Entry.second.Mark(),
-                       "severity must be warning or error, not '" + Level + "'");
+                       "severity must be note, warning or error, not '" + Level + "'");
       if (auto E = P.globsValid({{Entry.first.Scalar(), Entry.first.Mark()}},
                                 /*NameChecks=*/true))
         return E;
-      C->Severities.emplace_back(Entry.first.Scalar(), Level == "error"
-                                                           ? Severity::Error
-                                                           : Severity::Warning);
+      C->Severities.emplace_back(Entry.first.Scalar(), *Named);
     }
   }
   for (auto [Key, Out] : {std::pair{"tu_timeout", &C->TuTimeoutSeconds},
@@ -270,8 +269,8 @@ bool Config::excludes(llvm::StringRef Path) const {
   return false;
 }
 
-Severity Config::severityOf(llvm::StringRef Check) const {
-  Severity Level = Severity::Warning;
+Severity Config::severityOf(llvm::StringRef Check, Severity Default) const {
+  Severity Level = Default;
   for (const auto &[Glob, Wanted] : Severities)
     if (auto Pattern = llvm::GlobPattern::create(Glob);
         Pattern && Pattern->match(Check))
@@ -343,7 +342,7 @@ void writeConfig(llvm::raw_ostream &OS, const Config &C,
     Out << YAML::Key << "*" << YAML::Value << "warning";
   for (const auto &[Glob, Level] : C.Severities)
     Out << YAML::Key << Glob << YAML::Value
-        << (Level == Severity::Error ? "error" : "warning");
+        << severityName(Level).str();
   Out << YAML::EndMap;
   Out << YAML::Key << "exclude" << YAML::Value << YAML::Flow << YAML::BeginSeq;
   for (const std::string &Glob : C.Excludes)

@@ -59,8 +59,9 @@ struct Config {
   }
   /// Whether \p Path (absolute, or relative to Directory) is excluded.
   bool excludes(llvm::StringRef Path) const;
-  /// The severity of findings of \p Check: the last matching entry wins.
-  Severity severityOf(llvm::StringRef Check) const;
+  /// The severity of findings of \p Check: the last matching entry wins;
+  /// \p Default (the check's own) when none matches.
+  Severity severityOf(llvm::StringRef Check, Severity Default) const;
 };
 
 /// Parses \p Text as the config file \p FileName, whose relative paths are

@@ -53,10 +53,8 @@ static std::optional<FixIt> atomicGfpFix(const SleepEvent &E, CheckContext &C) {
   if (End != Loc)
     return std::nullopt;
   FixIt Fix;
-  Fix.File = SM.getFilename(Loc).str();
-  Fix.Offset = SM.getFileOffset(Loc);
-  Fix.Length = Length;
-  Fix.Replacement = Equivalent->second;
+  Fix.Edits.push_back({SM.getFilename(Loc).str(), SM.getFileOffset(Loc), Length,
+                       Equivalent->second});
   Fix.Description = llvm::formatv("use {0} (or move the allocation out of "
                                   "the atomic region)",
                                   Equivalent->second);

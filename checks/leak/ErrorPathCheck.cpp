@@ -91,9 +91,8 @@ static std::optional<FixIt> releaseBeforeReturn(const PathState &S,
     return std::nullopt;
   std::string Call = llvm::formatv("{0}({1});", Release.Name, Spelling).str();
   FixIt Fix;
-  Fix.File = SM.getFilename(At).str();
-  Fix.Offset = SM.getFileOffset(At);
-  Fix.Replacement = Call + "\n" + Indent.str();
+  Fix.Edits.push_back({SM.getFilename(At).str(), SM.getFileOffset(At), 0,
+                       Call + "\n" + Indent.str()});
   Fix.Description = "release it before returning: " + Call;
   return Fix;
 }

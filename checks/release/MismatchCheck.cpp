@@ -53,10 +53,8 @@ static std::optional<FixIt> renameCallFix(const ReleaseEvent &E,
   unsigned Length = clang::Lexer::MeasureTokenLength(Begin, SM,
                                                      C.TU.AST.getLangOpts());
   FixIt Fix;
-  Fix.File = SM.getFilename(Begin).str();
-  Fix.Offset = SM.getFileOffset(Begin);
-  Fix.Length = Length;
-  Fix.Replacement = Suggested.Name;
+  Fix.Edits.push_back({SM.getFilename(Begin).str(), SM.getFileOffset(Begin),
+                       Length, Suggested.Name});
   Fix.Description = llvm::formatv("replace {0}() with {1}()",
                                   E.Release->Name, Suggested.Name);
   return Fix;

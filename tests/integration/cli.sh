@@ -134,7 +134,7 @@ expect "bad config: file, line, column and the key" \
 printf "checks: ['*']\nseverity:\n  leak.local: fatal\n" > other.yaml
 run --config other.yaml sub/wrap.c
 expect "--config overrides the search, and its errors are reported too" \
-  bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'other.yaml:3:15: severity must be warning or error' err.txt"
+  bash -c "[ \$(cat rc.txt) = 2 ] && grep -q 'other.yaml:3:15: severity must be note, warning or error' err.txt"
 rm sub/.kmodlint.yaml
 
 # The example config in docs/configuration.md is a valid config.

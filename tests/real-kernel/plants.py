@@ -10,6 +10,24 @@ Usage: plants.py <module-dir> [6.1|6.12]
 import sys
 from pathlib import Path
 
+PLANT_ALLOC = (
+    'MODULE_LICENSE("GPL");\n'
+    "#include <linux/vmalloc.h>\n"
+    "\n"
+    "struct p9_sbe_plant_entry {\n\tu32 key;\n\tu32 value;\n};\n"
+    "\n"
+    "static __maybe_unused int p9_sbe_plant_table(void)\n{\n"
+    "\tstruct p9_sbe_plant_entry *t = kzalloc(8192 * sizeof(*t), GFP_KERNEL);\n"
+    "\tint sum;\n\n\tif (!t)\n\t\treturn -ENOMEM;\n"
+    "\tsum = t[1].value;\n\tkfree(t);\n\treturn sum;\n}\n"
+    "\n"
+    "static __maybe_unused u32 p9_sbe_plant_small(void)\n{\n"
+    "\tu32 *v = vzalloc(4 * sizeof(*v));\n\tu32 r;\n\n"
+    "\tif (!v)\n\t\treturn 0;\n\tr = v[0];\n\tvfree(v);\n\treturn r;\n}\n"
+    "\n"
+    "static __maybe_unused void *p9_sbe_plant_array(u32 n)\n{\n"
+    "\treturn kmalloc(n * sizeof(struct p9_sbe_plant_entry), GFP_KERNEL);\n}")
+
 # (file, what, {version: (line, expected text, replacement)})
 PLANTS = [
     ("e1000_main.c",
@@ -56,6 +74,10 @@ PLANTS = [
               "\t\t\tctx->ffdc = kvmalloc(resp_len, GFP_ATOMIC);"),
       "6.12": (62, "\t\t\tctx->ffdc = kvmalloc(resp_len, GFP_KERNEL);",
                "\t\t\tctx->ffdc = kvmalloc(resp_len, GFP_ATOMIC);")}),
+    ("p9_sbe.c", "allocation shape: a 64 KiB kzalloc() kvzalloc() would do, "
+     "a 16-byte vzalloc(), an unchecked n * size (6.12: all three macros)",
+     {"6.1": (205, 'MODULE_LICENSE("GPL");', PLANT_ALLOC),
+      "6.12": (203, 'MODULE_LICENSE("GPL");', PLANT_ALLOC)}),
 ]
 
 

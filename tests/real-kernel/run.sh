@@ -58,7 +58,7 @@ objs="i2c-ocores.o phantom.o p9_sbe.o heap.o e1000_main.o e1000_hw.o e1000_ethto
    make -s -C "$headers" M="$mod" $objs) >"$work/build.log" 2>&1 ||
   { cat "$work/build.log"; echo "run.sh: Kbuild failed" >&2; exit 2; }
 
-normalize() { sed -e "s|$mod/||g" | grep -E ': warning: ' | sort; }
+normalize() { sed -e "s|$mod/||g" | grep -E ': (warning|error|note): .*\[[a-z.-]+\]$' | sort; }
 
 check() { # name expected-file actual-file
   if diff -u "$2" "$3"; then echo "PASS $1"; else echo "FAIL $1"; failed=1; fi
@@ -75,6 +75,24 @@ set +e
 "$kmodlint" -p "$mod" --quiet | normalize > "$work/planted.txt"
 set -e
 check "$version compile database, planted bugs" "$here/expected-planted$suffix.txt" "$work/planted.txt"
+
+# The allocation-shape fixes rename what the source writes (6.12's kzalloc()
+# and vzalloc() are macros over *_noprof()) together with each release.
+set +e
+"$kmodlint" -p "$mod" --quiet --format=json > "$work/planted.json"
+set -e
+if python3 - "$work/planted.json" <<'PY'
+import json, sys
+want = {"alloc.high-order": ["kvfree", "kvzalloc"],
+        "alloc.small-vmalloc": [", GFP_KERNEL", "kfree", "kzalloc"]}
+got = {}
+for f in json.load(open(sys.argv[1]))["findings"]:
+    if f["check"] in want and f["file"].endswith("p9_sbe.c") and "fix" in f:
+        got[f["check"]] = sorted(e["replacement"] for e in f["fix"]["edits"])
+sys.exit(0 if got == want else f"fix edits {got}, expected {want}")
+PY
+then echo "PASS $version allocation-shape fixes swap allocator and releases"
+else echo "FAIL $version allocation-shape fixes swap allocator and releases"; failed=1; fi
 
 # Kbuild's checker hook: C=2 runs CHECK on every file, from the headers dir.
 touch "$mod"/*.c

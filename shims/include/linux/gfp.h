@@ -62,4 +62,6 @@ void __free_pages(struct page *page, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 #define __free_page(page) __free_pages((page), 0)
 #define free_page(addr) free_pages((addr), 0)
+/* 6.1:include/linux/mmzone.h:40, included by gfp.h. */
+#define PAGE_ALLOC_COSTLY_ORDER 3
 #endif
