@@ -53,6 +53,10 @@ public:
   /// a check whose precision on held-out kernel code is below 80%
   /// (docs/precision/): a user enables it knowing what it costs.
   virtual bool enabledByDefault() const { return true; }
+  /// Whether it reads TranslationUnitContext::Allocations: the index costs
+  /// a walk of the TU (and of the header functions it calls), paid only
+  /// when a check that reads it runs.
+  virtual bool needsAllocationUses() const { return false; }
   virtual void onRelease(const ReleaseEvent &E, const PathState &S,
                          CheckContext &C) {}
   virtual void onUse(const UseEvent &E, const PathState &S, CheckContext &C) {}

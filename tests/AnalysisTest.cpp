@@ -163,29 +163,45 @@ module_platform_driver(demo_driver);
 )").str();
 }
 
-TEST(Analysis, ErrorPathFixItRemovesTheLeak) {
-  std::string Source =
-      probeLeakingOnABranch("\tif (pdev->id < 0) {\n\t\treturn -EINVAL;\n\t}");
-  llvm::SmallString<128> Path;
-  int FD = 0;
-  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("fixit", "c", FD, Path));
-  auto Write = [&](const std::string &Text) {
+/// A C file in the temporary directory, rewritten and analyzed as a test
+/// goes (a fix applied, then the file analyzed again).
+class ScratchSource {
+public:
+  explicit ScratchSource(llvm::StringRef Prefix) {
+    int FD = 0;
+    Created = !llvm::sys::fs::createTemporaryFile(Prefix, "c", FD, Path);
+    if (Created)
+      llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+  }
+  ~ScratchSource() { llvm::sys::fs::remove(Path); }
+  bool created() const { return Created; }
+  void write(const std::string &Text) {
     std::error_code EC;
     llvm::raw_fd_ostream OS(Path, EC);
     OS << Text;
-  };
-  Write(Source);
-  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
-  UnitResult Before = analyzeUnit(bundledHeadersUnit(Path), allChecks());
+  }
+  UnitResult analyze() { return analyzeUnit(bundledHeadersUnit(Path), allChecks()); }
+
+private:
+  llvm::SmallString<128> Path;
+  bool Created = false;
+};
+
+TEST(Analysis, ErrorPathFixItRemovesTheLeak) {
+  std::string Source =
+      probeLeakingOnABranch("\tif (pdev->id < 0) {\n\t\treturn -EINVAL;\n\t}");
+  ScratchSource File("fixit");
+  ASSERT_TRUE(File.created());
+  File.write(Source);
+  UnitResult Before = File.analyze();
   ASSERT_EQ(Before.Findings.size(), 1u);
   ASSERT_TRUE(Before.Findings[0].Fix.has_value());
   const FixIt &Fix = *Before.Findings[0].Fix;
   ASSERT_EQ(Fix.Edits.size(), 1u);
   std::string Fixed = Source;
   Fixed.replace(Fix.Edits[0].Offset, Fix.Edits[0].Length, Fix.Edits[0].Replacement);
-  Write(Fixed);
-  UnitResult After = analyzeUnit(bundledHeadersUnit(Path), allChecks());
-  llvm::sys::fs::remove(Path);
+  File.write(Fixed);
+  UnitResult After = File.analyze();
   EXPECT_FALSE(After.Failed) << After.FailureDetails;
   EXPECT_TRUE(After.Findings.empty());
   EXPECT_NE(Fixed.find("kfree(cfg);\n\t\treturn -EINVAL;"), std::string::npos)
@@ -215,17 +231,10 @@ static int sum_table(int fail)
 }
 MODULE_LICENSE("GPL");
 )";
-  llvm::SmallString<128> Path;
-  int FD = 0;
-  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("highorder", "c", FD, Path));
-  auto Write = [&](const std::string &Text) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Path, EC);
-    OS << Text;
-  };
-  Write(Source);
-  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
-  UnitResult Before = analyzeUnit(bundledHeadersUnit(Path), allChecks());
+  ScratchSource File("highorder");
+  ASSERT_TRUE(File.created());
+  File.write(Source);
+  UnitResult Before = File.analyze();
   ASSERT_EQ(Before.Findings.size(), 1u);
   EXPECT_EQ(Before.Findings[0].Check, "alloc.high-order");
   EXPECT_EQ(Before.Findings[0].Level, Severity::Note);
@@ -238,9 +247,8 @@ MODULE_LICENSE("GPL");
   std::string Fixed = Source;
   for (const TextEdit &E : Edits)
     Fixed.replace(E.Offset, E.Length, E.Replacement);
-  Write(Fixed);
-  UnitResult After = analyzeUnit(bundledHeadersUnit(Path), allChecks());
-  llvm::sys::fs::remove(Path);
+  File.write(Fixed);
+  UnitResult After = File.analyze();
   EXPECT_FALSE(After.Failed) << After.FailureDetails;
   EXPECT_TRUE(After.Findings.empty()) << After.Findings[0].Message;
   EXPECT_NE(Fixed.find("kvmalloc(8192 * sizeof(*t), GFP_KERNEL)"), std::string::npos);

@@ -138,15 +138,17 @@ public:
     TU.FunctionSummaries = &FunctionSummaries;
     Stores.collect(AST, Model, &FunctionSummaries);
     TU.Stores = &Stores;
-    AllocationUses Allocations;
-    Allocations.collect(AST, Model);
-    TU.Allocations = &Allocations;
 
     std::vector<std::unique_ptr<Check>> All = createAllChecks();
     std::vector<Check *> Enabled;
     for (const auto &C : All)
       if (isCheckEnabled(C->id(), Options.CheckFilters, C->enabledByDefault()))
         Enabled.push_back(C.get());
+    AllocationUses Allocations;
+    if (llvm::any_of(Enabled, [](const Check *C) { return C->needsAllocationUses(); })) {
+      Allocations.collect(AST, Model);
+      TU.Allocations = &Allocations;
+    }
     CheckContext Context(TU, Result.Findings);
     CheckDispatcher Dispatcher(Enabled, Context);
 

@@ -14,7 +14,7 @@
 
 namespace kmodlint::alloc {
 
-class HighOrderCheck : public Check {
+class HighOrderCheck : public FamilySwapCheck {
 public:
   llvm::StringRef id() const override { return "alloc.high-order"; }
   // Not yet measured at 80% true on held-out kernel code
@@ -26,13 +26,6 @@ public:
   }
   void onAllocation(const AllocationEvent &E, const PathState &S,
                     CheckContext &C) override;
-  void onRelease(const ReleaseEvent &E, const PathState &S,
-                 CheckContext &C) override {
-    Releases.onRelease(E);
-  }
-  void onExit(const PathState &S, CheckContext &C) override {
-    Releases.onExit(S);
-  }
   void onTranslationUnitEnd(CheckContext &C) override;
 
 private:
@@ -50,7 +43,6 @@ private:
 
   llvm::SmallPtrSet<const clang::CallExpr *, 8> Seen;
   std::vector<Candidate> Candidates;
-  ReleaseSites Releases;
 };
 
 static std::string kib(uint64_t Bytes) {
@@ -151,6 +143,10 @@ void HighOrderCheck::report(const Candidate &Cand, CheckContext &C) {
                                       ->Family->preferredRelease())
                         .str(),
                     std::move(*Edits)};
+  } else if (const AcquireFunction *Fn = C.TU.Model.findAcquire(A.Name);
+             Fn && Fn->Family && Fn->Family->Managed) {
+    F.Message += "; devres has no kvmalloc variant: kvzalloc() released with "
+                 "kvfree() on remove would do, if nothing needs it contiguous";
   }
   F.FingerprintKey = A.Name + "|" + Cand.Problem;
   C.report(std::move(F));

@@ -63,6 +63,23 @@ private:
   llvm::DenseMap<clang::SourceLocation, Releases> BySite;
 };
 
+/// A check whose fixes swap an allocator's family: it hears every path's
+/// releases and exits, so that swapFamilyEdits() knows all the releases.
+class FamilySwapCheck : public Check {
+public:
+  bool needsAllocationUses() const override { return true; }
+  void onRelease(const ReleaseEvent &E, const PathState &S,
+                 CheckContext &C) override {
+    Releases.onRelease(E);
+  }
+  void onExit(const PathState &S, CheckContext &C) override {
+    Releases.onExit(S);
+  }
+
+protected:
+  ReleaseSites Releases;
+};
+
 /// The edits that swap \p A's allocator for \p NewAllocator and each of its
 /// releases (the old family's preferred release) for the new family's; none
 /// unless all of them can be made.

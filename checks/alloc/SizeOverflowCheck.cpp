@@ -24,6 +24,7 @@ public:
   // Not yet measured at 80% true on held-out kernel code
   // (docs/precision/README.md): on when named.
   bool enabledByDefault() const override { return false; }
+  bool needsAllocationUses() const override { return true; }
   llvm::StringRef summary() const override {
     return "allocation sizes multiplied without overflow checking from a "
            "value nothing bounds";

@@ -12,7 +12,7 @@
 
 namespace kmodlint::alloc {
 
-class SmallVmallocCheck : public Check {
+class SmallVmallocCheck : public FamilySwapCheck {
 public:
   llvm::StringRef id() const override { return "alloc.small-vmalloc"; }
   // Not yet measured at 80% true on held-out kernel code
@@ -23,13 +23,6 @@ public:
   }
   void onAllocation(const AllocationEvent &E, const PathState &S,
                     CheckContext &C) override;
-  void onRelease(const ReleaseEvent &E, const PathState &S,
-                 CheckContext &C) override {
-    Releases.onRelease(E);
-  }
-  void onExit(const PathState &S, CheckContext &C) override {
-    Releases.onExit(S);
-  }
   void onTranslationUnitEnd(CheckContext &C) override;
 
 private:
@@ -42,7 +35,6 @@ private:
 
   llvm::SmallPtrSet<const clang::CallExpr *, 8> Seen;
   std::vector<Candidate> Candidates;
-  ReleaseSites Releases;
 };
 
 void SmallVmallocCheck::onAllocation(const AllocationEvent &E,

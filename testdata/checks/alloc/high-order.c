@@ -62,7 +62,7 @@ static unsigned long grab_pages(void)
 /* devres has no kvmalloc variant: the note, without a replacement. */
 static int foo_probe_like(struct device *dev)
 {
-	struct big_state *s = devm_kzalloc(dev, sizeof(*s), GFP_KERNEL); // expect-note: devm_kzalloc() of 65540 bytes needs an order-5 [alloc.high-order] // expect-fix: none
+	struct big_state *s = devm_kzalloc(dev, sizeof(*s), GFP_KERNEL); // expect-note: devres has no kvmalloc variant [alloc.high-order] // expect-fix: none
 
 	if (!s)
 		return -ENOMEM;
