@@ -17,9 +17,8 @@ namespace kmodlint::alloc {
 class HighOrderCheck : public FamilySwapCheck {
 public:
   llvm::StringRef id() const override { return "alloc.high-order"; }
-  // Not yet measured at 80% true on held-out kernel code
-  // (docs/precision/README.md): on when named.
-  bool enabledByDefault() const override { return false; }
+  // On by default: all true on held-out kernel code
+  // (docs/precision/2026-12-03-alloc-round1.md).
   llvm::StringRef summary() const override {
     return "physically contiguous allocations above the costly order where "
            "kvmalloc() would do";

@@ -21,8 +21,9 @@ namespace kmodlint::alloc {
 class SizeOverflowCheck : public Check {
 public:
   llvm::StringRef id() const override { return "alloc.size-overflow"; }
-  // Not yet measured at 80% true on held-out kernel code
-  // (docs/precision/README.md): on when named.
+  // Off: on held-out kernel code almost every factor is bounded somewhere
+  // the check does not look (callers, parsers, protocol limits)
+  // (docs/precision/2026-12-03-alloc-round1.md): on when named.
   bool enabledByDefault() const override { return false; }
   bool needsAllocationUses() const override { return true; }
   llvm::StringRef summary() const override {

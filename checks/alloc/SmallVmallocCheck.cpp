@@ -15,9 +15,8 @@ namespace kmodlint::alloc {
 class SmallVmallocCheck : public FamilySwapCheck {
 public:
   llvm::StringRef id() const override { return "alloc.small-vmalloc"; }
-  // Not yet measured at 80% true on held-out kernel code
-  // (docs/precision/README.md): on when named.
-  bool enabledByDefault() const override { return false; }
+  // On by default: all true on held-out kernel code
+  // (docs/precision/2026-12-03-alloc-round1.md).
   llvm::StringRef summary() const override {
     return "vmalloc() of less than a page, where kmalloc() would do";
   }
