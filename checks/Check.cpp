@@ -1,6 +1,7 @@
 //===- Check.cpp - What checks share: their context and the dispatcher ----===//
 #include "checks/Check.h"
 
+#include "clang/Lex/Lexer.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace kmodlint {
@@ -51,6 +52,26 @@ CheckContext::teardownReleases(const LifecyclePair &Pair) const {
 
 std::string CheckContext::functionName() const {
   return Function ? Function->getNameAsString() : std::string();
+}
+
+llvm::StringRef CheckContext::tokenAt(clang::SourceLocation Loc) const {
+  const clang::SourceManager &SM = TU.AST.getSourceManager();
+  if (Loc.isInvalid() || Loc.isMacroID())
+    return {};
+  unsigned Length = clang::Lexer::MeasureTokenLength(Loc, SM, TU.AST.getLangOpts());
+  bool Invalid = false;
+  const char *Data = SM.getCharacterData(Loc, &Invalid);
+  return Invalid ? llvm::StringRef() : llvm::StringRef(Data, Length);
+}
+
+std::optional<TextEdit> CheckContext::renameToken(clang::SourceLocation Loc,
+                                                  llvm::StringRef Name) const {
+  llvm::StringRef Old = tokenAt(Loc);
+  if (Old.empty())
+    return std::nullopt;
+  const clang::SourceManager &SM = TU.AST.getSourceManager();
+  return TextEdit{SM.getFilename(Loc).str(), SM.getFileOffset(Loc),
+                  unsigned(Old.size()), Name.str()};
 }
 
 void CheckContext::report(Finding F) {

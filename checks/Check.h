@@ -39,6 +39,12 @@ public:
   std::vector<ReleasedLocation> teardownReleases(const LifecyclePair &Pair) const;
   void report(Finding F);
 
+  /// The token the file has at \p Loc; empty for a macro location.
+  llvm::StringRef tokenAt(clang::SourceLocation Loc) const;
+  /// An edit renaming that token (a callee, a mask macro) to \p Name.
+  std::optional<TextEdit> renameToken(clang::SourceLocation Loc,
+                                      llvm::StringRef Name) const;
+
 private:
   std::vector<Finding> &Sink;
 };

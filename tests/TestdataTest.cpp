@@ -81,11 +81,11 @@ TEST_P(TestdataFile, FindingsMatchInlineExpectations) {
         ExpectedFixes.push_back({I + 1, Part.str()});
         continue;
       }
-      Severity Level = Part.consume_front("note: ") ? Severity::Note
-                       : Part.consume_front("warning: ") ? Severity::Warning
-                                                         : Severity::Error;
-      if (Level != Severity::Error && Expect.match(Part, &M))
-        Expected.push_back({I + 1, M[1].str(), M[2].str(), Level});
+      // "note: ..." or "warning: ...": the level a config would name.
+      auto [Name, Rest] = Part.split(": ");
+      std::optional<Severity> Level = severityNamed(Name);
+      if (Level && *Level != Severity::Error && Expect.match(Rest, &M))
+        Expected.push_back({I + 1, M[1].str(), M[2].str(), *Level});
     }
     if (Version.match(Lines[I], &M))
       Options.KernelVersionOverride = *parseKernelVersion(M[1]);

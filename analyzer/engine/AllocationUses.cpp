@@ -40,7 +40,7 @@ const clang::ValueDecl *AllocationUses::holderOf(const clang::Expr *E) {
     if (const auto *AS = llvm::dyn_cast<clang::ArraySubscriptExpr>(E)) {
       // bufs[i] of an array of pointers is held by that array; &buf[i] is
       // buf's memory.
-      if (holdsAddress(AS->getType()) && !AS->getType()->isIntegerType())
+      if (AS->getType()->isPointerType())
         return arrayHolder(AS->getBase());
       E = AS->getBase();
       continue;
@@ -203,7 +203,9 @@ private:
       // _res = kzalloc_noprof(...); _res; })`, visited before its _res.
       if (Out.Destinations.try_emplace(Out.siteOf(Call), Into).second) {
         Out.MadeIn[Out.siteOf(Call)] = Function;
-        ++Out.AllocationsInto[{Function, Into}];
+        if (++Out.AllocationsInto[{Function, Into}] == 1)
+          if (const auto *Local = llvm::dyn_cast<clang::VarDecl>(Into))
+            Out.AllocatedLocals[Function].push_back(Local);
       }
       return;
     }
@@ -290,14 +292,10 @@ void AllocationUses::findLocalsThatStay(const clang::FunctionDecl *F,
                                         const ApiModel &Model,
                                         clang::ASTContext &AST) {
   llvm::DenseSet<const clang::VarDecl *> Candidates;
-  for (const auto &[Site, Holder] : Destinations) {
-    const auto *Var = llvm::dyn_cast<clang::VarDecl>(Holder);
-    auto Made = MadeIn.find(Site);
-    if (Var && Made != MadeIn.end() && Made->second == F &&
-        Var->isLocalVarDecl() && !Var->isStaticLocal() &&
+  for (const clang::VarDecl *Var : AllocatedLocals.lookup(F))
+    if (Var->isLocalVarDecl() && !Var->isStaticLocal() &&
         !Var->hasAttr<clang::CleanupAttr>())
       Candidates.insert(Var);
-  }
   if (Candidates.empty())
     return;
   LocalUses Uses(Candidates);

@@ -76,6 +76,10 @@ private:
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, Holder>, unsigned>
       AllocationsInto;
   llvm::DenseMap<clang::SourceLocation, const clang::FunctionDecl *> MadeIn;
+  /// The variables each function stores an allocation into.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::SmallVector<const clang::VarDecl *, 2>>
+      AllocatedLocals;
   const clang::SourceManager *SM = nullptr;
   clang::SourceLocation siteOf(const clang::CallExpr *Call) const;
   /// Holder -> holders that receive its memory.

@@ -71,13 +71,8 @@ std::string HighOrderCheck::contiguousProblem(const WrittenAllocator &A,
 std::string HighOrderCheck::pagesProblem(const WrittenAllocator &A,
                                          const AllocationEvent &E,
                                          CheckContext &C) {
-  const clang::Expr *OrderArg = A.Shape->OrderArg && *A.Shape->OrderArg < A.Call->getNumArgs()
-                                    ? A.Call->getArg(*A.Shape->OrderArg)
-                                    : nullptr;
-  clang::Expr::EvalResult Order;
-  if (!OrderArg || OrderArg->isValueDependent() ||
-      !OrderArg->EvaluateAsInt(Order, C.TU.AST) ||
-      Order.Val.getInt().getLimitedValue() <= C.TU.CostlyOrder)
+  auto Order = constantArg(A.Call, A.Shape->OrderArg, C.TU.AST);
+  if (!Order || *Order <= C.TU.CostlyOrder || *Order >= 64 - C.TU.PageShift)
     return {};
   // __GFP_NOFAIL, __GFP_RETRY_MAYFAIL, __GFP_NORETRY or __GFP_NOWARN: the
   // caller thought about failure; without direct reclaim the allocation
@@ -86,7 +81,7 @@ std::string HighOrderCheck::pagesProblem(const WrittenAllocator &A,
   if (!E.GfpValue || (Mask & (C.TU.GfpNoFail | C.TU.GfpFailureExpected)) ||
       !(Mask & C.TU.GfpDirectReclaim))
     return {};
-  uint64_t N = Order.Val.getInt().getLimitedValue();
+  uint64_t N = *Order;
   return llvm::formatv("{0}() of order {1} ({2}) is above "
                        "PAGE_ALLOC_COSTLY_ORDER ({3}) and may fail once memory "
                        "is fragmented; nothing falls back on failure and the "

@@ -1,22 +1,9 @@
 //===- Shape.cpp - What the alloc.* checks share --------------------------===//
 #include "checks/alloc/Shape.h"
 
-#include "clang/Lex/Lexer.h"
 #include "llvm/Support/MathExtras.h"
 
 namespace kmodlint::alloc {
-
-/// The identifier at \p Loc, read from the file.
-static llvm::StringRef tokenAt(clang::SourceLocation Loc, const CheckContext &C) {
-  const clang::SourceManager &SM = C.TU.AST.getSourceManager();
-  if (Loc.isInvalid() || Loc.isMacroID())
-    return {};
-  unsigned Length =
-      clang::Lexer::MeasureTokenLength(Loc, SM, C.TU.AST.getLangOpts());
-  bool Invalid = false;
-  const char *Data = SM.getCharacterData(Loc, &Invalid);
-  return Invalid ? llvm::StringRef() : llvm::StringRef(Data, Length);
-}
 
 std::optional<WrittenAllocator> writtenAllocator(const clang::CallExpr *Call,
                                                  const CheckContext &C) {
@@ -25,7 +12,7 @@ std::optional<WrittenAllocator> writtenAllocator(const clang::CallExpr *Call,
   WrittenAllocator A;
   A.Call = Call;
   clang::SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
-  llvm::StringRef Written = tokenAt(Loc, C);
+  llvm::StringRef Written = C.tokenAt(Loc);
   llvm::StringRef Callee = PathEngine::calleeName(Call);
   if (const SizedAllocator *Shape = Model.sizedAllocator(Written)) {
     A.Name = Model.canonicalName(Written).str();
@@ -40,9 +27,9 @@ std::optional<WrittenAllocator> writtenAllocator(const clang::CallExpr *Call,
   return A;
 }
 
-static std::optional<uint64_t> constantArg(const clang::CallExpr *Call,
-                                           std::optional<unsigned> Arg,
-                                           const clang::ASTContext &AST) {
+std::optional<uint64_t> constantArg(const clang::CallExpr *Call,
+                                    std::optional<unsigned> Arg,
+                                    const clang::ASTContext &AST) {
   if (!Arg || *Arg >= Call->getNumArgs())
     return std::nullopt;
   clang::Expr::EvalResult Result;
@@ -74,16 +61,6 @@ unsigned orderOf(uint64_t Bytes, unsigned PageShift) {
   while ((uint64_t(1) << Order) < Pages && Order < 63)
     ++Order;
   return Order;
-}
-
-std::optional<TextEdit> renameToken(clang::SourceLocation Loc,
-                                    llvm::StringRef Name, const CheckContext &C) {
-  llvm::StringRef Old = tokenAt(Loc, C);
-  if (Old.empty())
-    return std::nullopt;
-  const clang::SourceManager &SM = C.TU.AST.getSourceManager();
-  return TextEdit{SM.getFilename(Loc).str(), SM.getFileOffset(Loc),
-                  unsigned(Old.size()), Name.str()};
 }
 
 void ReleaseSites::onRelease(const ReleaseEvent &E) {
@@ -144,7 +121,7 @@ swapFamilyEdits(const WrittenAllocator &A, llvm::StringRef NewAllocator,
   if (!Calls)
     return std::nullopt;
   std::vector<TextEdit> Edits;
-  auto Rename = renameToken(A.NameLoc, NewAllocator, C);
+  auto Rename = C.renameToken(A.NameLoc, NewAllocator);
   if (!Rename)
     return std::nullopt;
   Edits.push_back(*Rename);
@@ -152,9 +129,9 @@ swapFamilyEdits(const WrittenAllocator &A, llvm::StringRef NewAllocator,
   llvm::StringRef NewRelease = New->Family->preferredRelease();
   for (const clang::CallExpr *Release : *Calls) {
     clang::SourceLocation Loc = SM.getExpansionLoc(Release->getBeginLoc());
-    if (Model.canonicalName(tokenAt(Loc, C)) != OldRelease)
+    if (Model.canonicalName(C.tokenAt(Loc)) != OldRelease)
       return std::nullopt; // kfree_sensitive(), or a macro of the driver's
-    auto Edit = renameToken(Loc, NewRelease, C);
+    auto Edit = C.renameToken(Loc, NewRelease);
     if (!Edit)
       return std::nullopt;
     Edits.push_back(*Edit);

@@ -31,16 +31,17 @@ struct WrittenAllocator {
 std::optional<WrittenAllocator> writtenAllocator(const clang::CallExpr *Call,
                                                  const CheckContext &C);
 
+/// Argument \p Arg of \p Call when it is a non-negative constant.
+std::optional<uint64_t> constantArg(const clang::CallExpr *Call,
+                                    std::optional<unsigned> Arg,
+                                    const clang::ASTContext &AST);
+
 /// The bytes \p A asks for, when its size (and count) are constants.
 std::optional<uint64_t> constantBytes(const WrittenAllocator &A,
                                       const CheckContext &C);
 
 /// The page order a byte size needs, as get_order() computes it.
 unsigned orderOf(uint64_t Bytes, unsigned PageShift);
-
-/// An edit renaming the token at \p Loc (a file location) to \p Name.
-std::optional<TextEdit> renameToken(clang::SourceLocation Loc,
-                                    llvm::StringRef Name, const CheckContext &C);
 
 /// The releases of the objects allocated at each site, collected from the
 /// engine's events: a fix that changes an allocator's family must change

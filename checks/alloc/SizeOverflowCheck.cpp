@@ -255,7 +255,7 @@ std::optional<FixIt> SizeOverflowCheck::fix(const WrittenAllocator &A,
                  SizeArg == A.Call->getArg(*A.Shape->SizeArg) &&
                  !A.Shape->CountArg;
   if (Renamed) {
-    auto Rename = renameToken(A.NameLoc, A.Shape->Array, C);
+    auto Rename = C.renameToken(A.NameLoc, A.Shape->Array);
     if (!Rename)
       return std::nullopt;
     Factors.Replacement = Left + ", " + Right;

@@ -9,7 +9,6 @@
 //===----------------------------------------------------------------------===//
 #include "checks/Check.h"
 
-#include "clang/Lex/Lexer.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace kmodlint::atomic {
@@ -42,19 +41,18 @@ static std::optional<FixIt> atomicGfpFix(const SleepEvent &E, CheckContext &C) {
     return std::nullopt;
   const clang::SourceManager &SM = C.TU.AST.getSourceManager();
   clang::SourceLocation Loc = SM.getFileLoc(Gfp->getBeginLoc());
-  const clang::LangOptions &LO = C.TU.AST.getLangOpts();
-  unsigned Length = clang::Lexer::MeasureTokenLength(Loc, SM, LO);
-  llvm::StringRef Token(SM.getCharacterData(Loc), Length);
-  auto Equivalent = Model.gfp().AtomicEquivalent.find(Token);
+  auto Equivalent = Model.gfp().AtomicEquivalent.find(C.tokenAt(Loc));
   if (Equivalent == Model.gfp().AtomicEquivalent.end())
     return std::nullopt;
   // Only when the whole mask is that one token.
   clang::SourceLocation End = SM.getFileLoc(Gfp->getEndLoc());
   if (End != Loc)
     return std::nullopt;
+  auto Rename = C.renameToken(Loc, Equivalent->second);
+  if (!Rename)
+    return std::nullopt;
   FixIt Fix;
-  Fix.Edits.push_back({SM.getFilename(Loc).str(), SM.getFileOffset(Loc), Length,
-                       Equivalent->second});
+  Fix.Edits.push_back(*Rename);
   Fix.Description = llvm::formatv("use {0} (or move the allocation out of "
                                   "the atomic region)",
                                   Equivalent->second);

@@ -12,7 +12,6 @@
 //===----------------------------------------------------------------------===//
 #include "checks/Check.h"
 
-#include "clang/Lex/Lexer.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace kmodlint::release {
@@ -48,13 +47,11 @@ static std::optional<FixIt> renameCallFix(const ReleaseEvent &E,
       E.Call->getCallee()->IgnoreParenImpCasts());
   if (!Callee || Callee->getLocation().isMacroID())
     return std::nullopt;
-  const clang::SourceManager &SM = C.TU.AST.getSourceManager();
-  clang::SourceLocation Begin = Callee->getLocation();
-  unsigned Length = clang::Lexer::MeasureTokenLength(Begin, SM,
-                                                     C.TU.AST.getLangOpts());
+  auto Rename = C.renameToken(Callee->getLocation(), Suggested.Name);
+  if (!Rename)
+    return std::nullopt;
   FixIt Fix;
-  Fix.Edits.push_back({SM.getFilename(Begin).str(), SM.getFileOffset(Begin),
-                       Length, Suggested.Name});
+  Fix.Edits.push_back(*Rename);
   Fix.Description = llvm::formatv("replace {0}() with {1}()",
                                   E.Release->Name, Suggested.Name);
   return Fix;
